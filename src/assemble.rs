@@ -1,0 +1,123 @@
+//! Stage 5: labelled blocks → the [`Article`].
+//!
+//! Collects the body paragraphs in page order (dropping a paragraph that
+//! repeats the one before it or the headline), splits captions from their
+//! credits, groups sidebar items under their section, and fills each field
+//! from the page's stated metadata first and the visible text second.
+//!
+//! No judgement happens here: every decision about what a block is was
+//! made by `classify`.
+
+use crate::block::Document;
+use crate::classify::date::Order;
+use crate::classify::{Classified, Dated, Label, caption, date};
+use crate::model::{Article, Image, SidebarItem, Source};
+
+/// Builds the article from a classified document.
+pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
+    let text_of = |i: usize| doc.blocks[i].text.clone();
+    let headline = classified
+        .verdicts
+        .iter()
+        .position(|v| v.label == Label::Headline)
+        .map(text_of)
+        .or_else(|| classified.headline.clone());
+    let (published, published_text) = timestamp(doc.meta.published.as_deref(), classified.published.as_ref());
+    let (updated, updated_text) = timestamp(doc.meta.updated.as_deref(), classified.updated.as_ref());
+    Article {
+        body: body(doc, classified, headline.as_deref()),
+        headline,
+        authors: if doc.meta.authors.is_empty() {
+            classified.authors.clone()
+        } else {
+            doc.meta.authors.clone()
+        },
+        published,
+        published_text,
+        updated,
+        updated_text,
+        images: images(doc, classified),
+        sidebar: sidebar(doc, classified, classified.order),
+        reading_time_minutes: classified.reading_time,
+        language: doc.meta.language.clone(),
+        site_name: doc.meta.site_name.clone(),
+        description: doc.meta.description.clone(),
+        source: Source { format: doc.format, path: None },
+    }
+}
+
+fn body(doc: &Document, classified: &Classified, headline: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (block, verdict) in doc.blocks.iter().zip(&classified.verdicts) {
+        if verdict.label != Label::Body {
+            continue;
+        }
+        if out.last().is_some_and(|last| *last == block.text) || headline == Some(block.text.as_str()) {
+            continue;
+        }
+        out.push(block.text.clone());
+    }
+    out
+}
+
+/// A timestamp from metadata when it parses, else from the visible page.
+/// The text "as written" is the visible one when it names the same day.
+fn timestamp(stated: Option<&str>, visible: Option<&Dated>) -> (Option<String>, Option<String>) {
+    if let Some(raw) = stated {
+        if let Some(iso) = date::parse_meta(raw) {
+            let same_day =
+                visible.and_then(|v| v.iso.as_deref()).is_some_and(|v| v.get(..10) == iso.get(..10));
+            let text = match visible {
+                Some(v) if same_day => v.text.clone(),
+                _ => raw.to_string(),
+            };
+            return (Some(iso), Some(text));
+        }
+    }
+    match visible {
+        Some(d) => (d.iso.clone(), Some(d.text.clone())),
+        None => (None, None),
+    }
+}
+
+fn images(doc: &Document, classified: &Classified) -> Vec<Image> {
+    let mut out: Vec<Image> = Vec::new();
+    for (block, verdict) in doc.blocks.iter().zip(&classified.verdicts) {
+        if verdict.label != Label::Caption {
+            continue;
+        }
+        let (caption, credit) = caption::split_credit(&block.text);
+        if !out.iter().any(|img| img.caption.as_deref() == Some(caption.as_str())) {
+            out.push(Image { caption: Some(caption), credit });
+        }
+    }
+    out
+}
+
+/// Sidebar items grouped under their section. An item without a stamp
+/// block whose headline opens with a time ("10:45 Bridge to close") has
+/// the time split off.
+fn sidebar(doc: &Document, classified: &Classified, order: Order) -> Vec<SidebarItem> {
+    let text = |i: Option<usize>| i.map(|i| doc.blocks[i].text.clone());
+    let mut out = Vec::new();
+    for section in &classified.sections {
+        for item in &section.items {
+            let mut time = text(item.time);
+            let mut headline = text(item.headline);
+            if time.is_none() {
+                if let Some((stamp, rest)) =
+                    headline.as_deref().and_then(|h| date::split_leading_stamp(h, order))
+                {
+                    (time, headline) = (Some(stamp.to_string()), Some(rest.to_string()));
+                }
+            }
+            out.push(SidebarItem {
+                section: Some(doc.blocks[section.heading].text.clone()),
+                time,
+                headline,
+                summary: text(item.summary),
+            });
+        }
+    }
+    out
+}

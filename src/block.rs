@@ -1,0 +1,127 @@
+//! The shared intermediate form: a page as a list of blocks.
+//!
+//! Both front ends produce a [`Document`]; classify and assemble only ever
+//! see this, never raw text lines or DOM nodes. A block is the smallest
+//! unit the classifier labels: a paragraph, a heading, a list item, a line
+//! of a menu. Everything a front end knows about a block beyond its text is
+//! carried here as typed hints.
+
+use crate::model::Format;
+
+/// What kind of element a block came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A line of a text dump, or a run of inline text in HTML.
+    Line,
+    /// An HTML paragraph.
+    Paragraph,
+    /// A heading; 1–6 from `<h1>`–`<h6>`.
+    Heading(u8),
+    /// A list item (`<li>`, or a bulleted line of a dump).
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A figure caption (`<figcaption>`).
+    Caption,
+    /// A table cell.
+    Cell,
+    /// Preformatted text.
+    Preformatted,
+}
+
+/// The part of the page a block sits in, as far as the markup tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Region {
+    /// Nothing known (always the case in text mode).
+    Unknown,
+    /// Inside `<article>`, `<main>` or an article-body container.
+    Article,
+    /// Inside page chrome: `<nav>`, `<header>`, `<footer>`, `<form>`.
+    Chrome,
+    /// Inside `<aside>` or a side rail.
+    Aside,
+}
+
+/// One unit of page text with what the front end knows about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// The text, whitespace collapsed, never empty.
+    pub(crate) text: String,
+    /// The element it came from.
+    pub(crate) kind: Kind,
+    /// A blank line (text) or a structural break (HTML) comes before it.
+    pub(crate) gap_before: bool,
+    /// Where on the page it sits.
+    pub(crate) region: Region,
+    /// Share of the text inside links, 0–1 (0 in text mode).
+    pub(crate) link_density: f32,
+    /// Class/id evidence: positive for content tokens, negative for
+    /// furniture tokens on the block or its ancestors.
+    pub(crate) class_score: i8,
+}
+
+impl Block {
+    /// A plain block of `kind` with no markup hints.
+    pub(crate) fn new(text: String, kind: Kind) -> Self {
+        Block { text, kind, gap_before: false, region: Region::Unknown, link_density: 0.0, class_score: 0 }
+    }
+}
+
+/// What the page states about itself outside the visible text: `<title>`,
+/// meta tags, JSON-LD. Empty in text mode.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageMeta {
+    /// The `<title>` text.
+    pub(crate) title: Option<String>,
+    /// A headline stated by structured data or `og:title`.
+    pub(crate) headline: Option<String>,
+    /// Authors stated by structured data or meta tags.
+    pub(crate) authors: Vec<String>,
+    /// Publication time as stated (usually ISO 8601).
+    pub(crate) published: Option<String>,
+    /// Modification time as stated.
+    pub(crate) updated: Option<String>,
+    /// The page's summary.
+    pub(crate) description: Option<String>,
+    /// The site's name.
+    pub(crate) site_name: Option<String>,
+    /// The declared language.
+    pub(crate) language: Option<String>,
+}
+
+/// A page after its front end: blocks in reading order plus metadata.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    /// Which front end made it.
+    pub(crate) format: Format,
+    /// The blocks, in page order.
+    pub(crate) blocks: Vec<Block>,
+    /// What the markup states about the page.
+    pub(crate) meta: PageMeta,
+}
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub(crate) fn normalize_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_space() {
+        for (input, want) in
+            [("  a  b\t\nc ", "a b c"), ("", ""), ("\u{a0}x\u{2003}y", "x y"), ("one", "one")]
+        {
+            assert_eq!(normalize_space(input), want, "{input:?}");
+        }
+    }
+}

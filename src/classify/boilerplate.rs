@@ -1,0 +1,82 @@
+//! Page furniture: the blocks no reader counts as content, recognised from
+//! the block alone (its phrases and shape) or from the markup around it.
+//!
+//! This is a per-block verdict. Furniture that only shows in context (a
+//! teaser wall, a run of link titles) is the region finder's business.
+
+use crate::block::{Block, Region};
+use crate::rules::label_key;
+use crate::rules::phrases::{self, PHRASES};
+
+/// Longest block (in words) that a furniture phrase can condemn. Cookie
+/// banners and newsletter boxes run to about 60 words; an article paragraph
+/// that mentions "newsletter" is usually longer, and often shorter ones are
+/// saved by the region around them.
+const MAX_FURNITURE_WORDS: usize = 60;
+
+/// Why a block is furniture, or `None` when nothing in it says so.
+pub(crate) fn furniture(block: &Block, words: usize) -> Option<&'static str> {
+    let text = block.text.as_str();
+    if block.region == Region::Chrome {
+        return Some("inside page chrome (nav, header, footer, form)");
+    }
+    if PHRASES.placeholder.is_match(text) {
+        return Some("image or form placeholder");
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some("no words");
+    }
+    let key = label_key(text);
+    if words <= 6 && phrases::is_label(&key) {
+        return Some("UI label");
+    }
+    if words <= MAX_FURNITURE_WORDS {
+        let lower = text.to_lowercase();
+        if PHRASES.boilerplate.is_match(&lower) {
+            return Some("furniture phrase");
+        }
+        if words <= 25
+            && (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        {
+            return Some("copyright line");
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::Kind;
+
+    fn verdict(text: &str) -> Option<&'static str> {
+        let block = Block::new(text.to_string(), Kind::Line);
+        furniture(&block, text.split_whitespace().count())
+    }
+
+    #[test]
+    fn furniture_lines() {
+        for (line, furniture) in [
+            ("Skip to content", true),
+            ("Edit post", true),
+            ("This audio is created with AI assistance", true),
+            ("Enter your email to subscribe", true),
+            ("Please, enter correct email address", true),
+            ("* indicates required", true),
+            ("Subscribe", true),
+            ("Successfuly subscribed", true),
+            ("Thank you for signing up for this newsletter. We’ve sent you a confirmation email.", true),
+            ("© 2022 Example Media. All rights reserved.", true),
+            ("[image]", true),
+            ("—", true),
+            (
+                "Diese Website benutzt Cookies. Wenn du die Website weiter nutzt, gehen wir von deinem Einverständnis aus.",
+                false,
+            ),
+            ("Ukraine can count on Lithuania's support, said the minister.", false),
+            ("News Feed", false),
+        ] {
+            assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
+        }
+    }
+}

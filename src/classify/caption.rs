@@ -1,0 +1,77 @@
+//! Captions: lines that describe a picture, and the credit inside them.
+//!
+//! A caption is recognised by its cues: who stands where in the frame
+//! ("(L)", "from left"), "pictured", or a credit label ("Photo:",
+//! "Getty Images"). The credit is the text after the last credit label.
+
+use crate::rules::phrases::{CREDIT_LABELS, PHRASES};
+
+/// True when `text` reads as a picture caption.
+pub(crate) fn has_cue(text: &str) -> bool {
+    PHRASES.caption.is_match(&text.to_lowercase())
+}
+
+/// Splits a caption into its text and credit: "A tank. Photo: Jane Doe/AFP"
+/// → ("A tank.", "Jane Doe/AFP").
+pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII; only trust
+    // positions when it did not.
+    let best = if lower.len() == text.len() {
+        CREDIT_LABELS
+            .iter()
+            .filter_map(|label| lower.rfind(label).map(|at| (at, at + label.len())))
+            .max_by_key(|(at, _)| *at)
+    } else {
+        None
+    };
+    let Some((start, end)) = best else {
+        return (text.to_string(), None);
+    };
+    let credit = text[end..].trim().trim_end_matches([')', ']']).trim();
+    let caption = text[..start].trim().trim_end_matches(['(', '[', '|', '-', '–', '—']).trim();
+    if credit.is_empty() || credit.split_whitespace().count() > 8 {
+        return (text.to_string(), None);
+    }
+    let caption = if caption.is_empty() { text } else { caption };
+    (caption.to_string(), Some(credit.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues() {
+        for (line, want) in [
+            ("Defense Minister Oleksii Reznikov (L) hugs his Lithuanian counterpart.", true),
+            ("The mayor, pictured in 2019, resigned.", true),
+            ("Foto: dpa", true),
+            ("The minister said the talks would resume.", false),
+        ] {
+            assert_eq!(has_cue(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn credits() {
+        for (line, caption, credit) in [
+            ("A tank in Kyiv. Photo: Jane Doe/AFP", "A tank in Kyiv.", Some("Jane Doe/AFP")),
+            (
+                "A tank in Kyiv. (Photo by Jane Doe/Getty Images)",
+                "A tank in Kyiv.",
+                Some("Jane Doe/Getty Images"),
+            ),
+            (
+                "Shelia Atim in The Woman King. ©Ilze Kitshoff 2021 CTMG, Inc. All Rights",
+                "Shelia Atim in The Woman King.",
+                Some("Ilze Kitshoff 2021 CTMG, Inc. All Rights"),
+            ),
+            ("Reznikov (L) hugs Anusauskas.", "Reznikov (L) hugs Anusauskas.", None),
+        ] {
+            let (got_caption, got_credit) = split_credit(line);
+            assert_eq!(got_caption, caption, "{line:?}");
+            assert_eq!(got_credit.as_deref(), credit, "{line:?}");
+        }
+    }
+}

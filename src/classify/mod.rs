@@ -1,0 +1,347 @@
+//! Stage 4: label every block of a page.
+//!
+//! Input: a [`Document`]. Output: a [`Classified`] page, one [`Verdict`]
+//! (label and main reason) a block, plus the facts read from the labelled
+//! blocks (authors, dates, reading time). The steps, in order:
+//!
+//! 1. measure each block ([`score`]) and mark furniture ([`boilerplate`]);
+//! 2. find sidebar feeds and lists ([`sidebar`]) and fence them off;
+//! 3. find the article body as the best-scoring region of the rest;
+//! 4. around the top of that region, find the headline ([`headline`]),
+//!    byline ([`byline`]), dateline ([`date`]) and captions ([`caption`]);
+//! 5. everything else in the region is body; everything outside is dropped.
+//!
+//! This stage decides; it does not build the output (see `assemble`).
+
+pub(crate) mod boilerplate;
+pub(crate) mod byline;
+pub(crate) mod caption;
+pub(crate) mod date;
+pub(crate) mod headline;
+pub(crate) mod score;
+pub(crate) mod sidebar;
+
+use std::ops::Range;
+
+use jiff::civil::DateTime;
+
+use crate::block::{Document, Kind, Region};
+use crate::model::Format;
+use crate::rules::phrases;
+use date::{Found, Stamp};
+use score::Page;
+use sidebar::Section;
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Menus, buttons, banners, forms, footers.
+    Furniture,
+    /// The page title line of a dump (`<title>`).
+    Title,
+    /// The article's headline.
+    Headline,
+    /// The line naming the authors.
+    Byline,
+    /// The line giving the publication time.
+    Dateline,
+    /// A paragraph of the article.
+    Body,
+    /// A picture caption.
+    Caption,
+    /// The heading of a sidebar feed or list.
+    SectionHeading,
+    /// A sidebar item's time stamp.
+    ItemTime,
+    /// A sidebar item's headline.
+    ItemHeadline,
+    /// A sidebar item's summary.
+    ItemSummary,
+    /// Anything else outside the article: dropped.
+    Other,
+}
+
+/// A block's label and the main reason for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// The label.
+    pub(crate) label: Label,
+    /// Why, in a few words (shown by `--explain`).
+    pub(crate) reason: &'static str,
+}
+
+/// A date as found on the page: ISO form and the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Dated {
+    /// ISO 8601, when it could be resolved.
+    pub(crate) iso: Option<String>,
+    /// As written.
+    pub(crate) text: String,
+}
+
+/// A classified page.
+#[derive(Debug, Clone)]
+pub(crate) struct Classified {
+    /// One verdict a block, parallel to the document's blocks.
+    pub(crate) verdicts: Vec<Verdict>,
+    /// Sidebar sections found.
+    pub(crate) sections: Vec<Section>,
+    /// The headline text, when no block holds it but the title does.
+    pub(crate) headline: Option<String>,
+    /// Authors read from the byline.
+    pub(crate) authors: Vec<String>,
+    /// Publication time from the visible dateline.
+    pub(crate) published: Option<Dated>,
+    /// Last-updated time from the visible dateline.
+    pub(crate) updated: Option<Dated>,
+    /// Reading time in minutes.
+    pub(crate) reading_time: Option<u32>,
+    /// How numeric dates read on this page.
+    pub(crate) order: date::Order,
+}
+
+/// How many blocks above the body the header (headline, byline, date) may
+/// start. Dumps put share bars, breadcrumbs and teasers between them.
+const HEADER_REACH: usize = 15;
+/// How many blocks into the body a byline or date may still sit.
+const HEADER_OVERLAP: usize = 3;
+
+/// Labels every block of `doc`.
+pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
+    let page = score::measure(doc);
+    let mut verdicts: Vec<Verdict> = page
+        .features
+        .iter()
+        .map(|f| match f.furniture {
+            Some(reason) => Verdict { label: Label::Furniture, reason },
+            None => Verdict { label: Label::Other, reason: "outside the article region" },
+        })
+        .collect();
+    let sections = sidebar::sections(doc, &page);
+    mark_sections(&sections, &mut verdicts);
+    let title = title_block(doc, &page, &mut verdicts);
+    let region = body_region(doc, &page, &verdicts).unwrap_or(0..0);
+    let mut out = Classified {
+        verdicts,
+        sections,
+        headline: None,
+        authors: Vec::new(),
+        published: None,
+        updated: None,
+        reading_time: None,
+        order: page.order,
+    };
+    let headline = find_headline(doc, &page, &mut out, title, &region);
+    let header = header_window(headline, &region, doc.blocks.len());
+    find_byline(doc, &page, &mut out, header.clone());
+    find_dates(doc, &page, &mut out, header.clone(), &region, now);
+    find_captions(doc, &page, &mut out, header.start..region.end.max(header.end));
+    out.reading_time =
+        header.clone().chain(region.clone()).find_map(|i| phrases::reading_time(&doc.blocks[i].text));
+    for i in region {
+        if out.verdicts[i].label == Label::Other {
+            out.verdicts[i] = Verdict { label: Label::Body, reason: "inside the article region" };
+        }
+    }
+    out
+}
+
+fn mark_sections(sections: &[Section], verdicts: &mut [Verdict]) {
+    for section in sections {
+        verdicts[section.heading] = Verdict { label: Label::SectionHeading, reason: "feed or list heading" };
+        for item in &section.items {
+            for (index, label) in [
+                (item.time, Label::ItemTime),
+                (item.headline, Label::ItemHeadline),
+                (item.summary, Label::ItemSummary),
+            ] {
+                if let Some(i) = index {
+                    verdicts[i] = Verdict { label, reason: "item of a feed or list" };
+                }
+            }
+        }
+    }
+}
+
+/// The page title: `<title>` in HTML; in a dump, a first line that is not
+/// furniture and is short enough to be one.
+fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<String> {
+    if let Some(title) = &doc.meta.title {
+        return Some(title.clone());
+    }
+    let first = doc.blocks.first()?;
+    let words = page.features[0].words;
+    let free = verdicts[0].label == Label::Other;
+    if doc.format == Format::Text && free && (2..=30).contains(&words) && !page.features[0].sentence_end {
+        verdicts[0] = Verdict { label: Label::Title, reason: "first line of the dump, title-shaped" };
+        return Some(first.text.clone());
+    }
+    None
+}
+
+/// The article body: the best-scoring run of blocks outside feeds.
+fn body_region(doc: &Document, page: &Page, verdicts: &[Verdict]) -> Option<Range<usize>> {
+    let language_known = page.language.is_some();
+    let scores: Vec<f32> = doc
+        .blocks
+        .iter()
+        .zip(&page.features)
+        .map(|(block, f)| score::prose_score(block, f, language_known))
+        .collect();
+    let allowed: Vec<bool> =
+        verdicts.iter().map(|v| matches!(v.label, Label::Other | Label::Furniture)).collect();
+    score::best_region(&scores, &allowed)
+}
+
+/// Where the header is looked for: from the headline (or a reach above
+/// the body) to a few blocks into the body.
+fn header_window(headline: Option<usize>, region: &Range<usize>, len: usize) -> Range<usize> {
+    let start = headline.unwrap_or_else(|| region.start.saturating_sub(HEADER_REACH));
+    let end = (region.start + HEADER_OVERLAP).min(region.end.max(region.start)).max(start);
+    start..end.min(len)
+}
+
+fn is_free(out: &Classified, i: usize) -> bool {
+    out.verdicts[i].label == Label::Other
+}
+
+/// Finds the headline block and labels it; returns its index.
+fn find_headline(
+    doc: &Document,
+    page: &Page,
+    out: &mut Classified,
+    title: Option<String>,
+    region: &Range<usize>,
+) -> Option<usize> {
+    let search_end = (region.start + HEADER_OVERLAP).min(doc.blocks.len());
+    let reach = region.start.saturating_sub(HEADER_REACH);
+    let candidates = || (0..search_end).filter(|&i| is_free(out, i) || out.verdicts[i].label == Label::Body);
+    let stated = doc.meta.headline.clone().or(title.clone());
+    // 1. The block most like the title (or the stated headline).
+    if let Some(title) = &stated {
+        let best = candidates()
+            .filter(|&i| page.features[i].words <= 40)
+            .map(|i| (i, headline::title_similarity(&doc.blocks[i].text, title)))
+            .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()));
+        if let Some((i, _)) = best {
+            out.verdicts[i] = Verdict { label: Label::Headline, reason: "matches the page title" };
+            return Some(i);
+        }
+    }
+    // 2. A top-level heading from the markup.
+    let h1 = candidates()
+        .find(|&i| doc.blocks[i].kind == Kind::Heading(1) && doc.blocks[i].region != Region::Aside);
+    // 3. The nearest headline-shaped line above the body.
+    let shaped = || {
+        (reach..region.start.min(doc.blocks.len())).rev().find(|&i| {
+            let f = &page.features[i];
+            is_free(out, i)
+                && (3..=30).contains(&f.words)
+                && !f.sentence_end
+                && byline::after_cue(&doc.blocks[i].text).is_none()
+                && !date::is_stamp_only(&doc.blocks[i].text, page.order)
+                && date::find(&doc.blocks[i].text, page.order, None).is_none()
+        })
+    };
+    if let Some(i) = h1.or_else(shaped) {
+        out.verdicts[i] = Verdict { label: Label::Headline, reason: "heading just above the body" };
+        return Some(i);
+    }
+    out.headline = stated.as_deref().and_then(headline::from_title).map(str::to_string);
+    None
+}
+
+/// Finds the byline in the header and reads the authors from it.
+fn find_byline(doc: &Document, page: &Page, out: &mut Classified, header: Range<usize>) {
+    for i in header {
+        if !is_free(out, i) && out.verdicts[i].label != Label::Body {
+            continue;
+        }
+        let Some(rest) = byline::after_cue(&doc.blocks[i].text) else { continue };
+        // A lone "By": the names are on the next line.
+        let (authors, last) = if rest.is_empty() {
+            match doc.blocks.get(i + 1) {
+                Some(next) => (byline::authors(&next.text, page.order), i + 1),
+                None => continue,
+            }
+        } else {
+            (byline::authors(&doc.blocks[i].text, page.order), i)
+        };
+        if authors.is_empty() {
+            continue;
+        }
+        for j in i..=last {
+            out.verdicts[j] = Verdict { label: Label::Byline, reason: "byline cue and names" };
+        }
+        out.authors = authors;
+        return;
+    }
+}
+
+/// Finds the publication (and update) time: in the header first, then
+/// just after the body, then anywhere outside feeds. The whole header is
+/// read, so an "Updated" line under the dateline is found too.
+fn find_dates(
+    doc: &Document,
+    page: &Page,
+    out: &mut Classified,
+    header: Range<usize>,
+    region: &Range<usize>,
+    now: Option<DateTime>,
+) {
+    let len = doc.blocks.len();
+    let after = region.end..(region.end + 8).min(len);
+    for (range, whole) in [(header, true), (after, false), (0..len, false)] {
+        for i in range {
+            let label = out.verdicts[i].label;
+            if !matches!(label, Label::Other | Label::Byline | Label::Body | Label::Headline) {
+                continue;
+            }
+            let text = &doc.blocks[i].text;
+            if label == Label::Body && page.features[i].words > 20 {
+                continue; // a date inside a paragraph is news, not a dateline
+            }
+            let before = (out.published.is_some(), out.updated.is_some());
+            for found in date::find_all(text, page.order, now) {
+                record_date(out, &found, text);
+            }
+            let gained = before != (out.published.is_some(), out.updated.is_some());
+            if gained && matches!(label, Label::Other | Label::Body) {
+                out.verdicts[i] = Verdict { label: Label::Dateline, reason: "date in the article header" };
+            }
+            if out.published.is_some() && !(whole && out.updated.is_none()) {
+                return;
+            }
+        }
+        if out.published.is_some() {
+            return;
+        }
+    }
+}
+
+fn record_date(out: &mut Classified, found: &Found, text: &str) {
+    let dated = Dated { iso: found.iso.clone(), text: found.text(text).to_string() };
+    match found.stamp {
+        Stamp::Updated if out.updated.is_none() => out.updated = Some(dated),
+        Stamp::Updated => {}
+        Stamp::Published | Stamp::Plain if out.published.is_none() => out.published = Some(dated),
+        Stamp::Published | Stamp::Plain => {}
+    }
+}
+
+/// Labels picture captions in the header and body.
+fn find_captions(doc: &Document, page: &Page, out: &mut Classified, range: Range<usize>) {
+    for i in range {
+        let label = out.verdicts[i].label;
+        if !matches!(label, Label::Other | Label::Body) {
+            continue;
+        }
+        let block = &doc.blocks[i];
+        let is_caption =
+            block.kind == Kind::Caption || page.features[i].words >= 4 && caption::has_cue(&block.text);
+        if is_caption {
+            out.verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };
+        }
+    }
+}

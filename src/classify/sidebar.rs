@@ -1,0 +1,221 @@
+//! Sidebar feeds and lists: "News Feed", "Latest", "Most read", "Related".
+//!
+//! A section opens at a feed heading and holds items, each an optional time
+//! stamp, a headline and an optional one-block summary:
+//!
+//! ```text
+//! News Feed
+//! 6:57 PM                               ← time
+//! Russia hands over bodies …            ← headline
+//! "This could have been done …"         ← summary
+//! ```
+//!
+//! A feed whose first item has a time stamp is *timed*: each item is then
+//! stamp, headline and at most one summary block. An untimed list is a run
+//! of headlines (three words or more; shorter lines are menu entries), each
+//! optionally followed by one long summary block. A section ends at the
+//! next heading, at furniture, or at the first block that breaks this
+//! grammar: article prose does not come as headline/summary pairs.
+
+use crate::block::Document;
+use crate::classify::date;
+use crate::classify::score::Page;
+use crate::rules::{label_key, phrases};
+
+/// Longest block (words) that can be an item headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Shortest untimed item headline: one- and two-word lines are menu
+/// entries ("Culture", "Sport"), not stories.
+const MIN_HEADLINE_WORDS: usize = 3;
+/// Longest block (words) that can be an item summary.
+const MAX_SUMMARY_WORDS: usize = 120;
+/// Most items read from one section; longer lists are walls of links that
+/// nobody wants as data.
+const MAX_ITEMS: usize = 40;
+/// Longest block (words) that can be a section heading.
+const MAX_HEADING_WORDS: usize = 6;
+
+/// One item of a section, as block indices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ItemBlocks {
+    /// The time stamp block.
+    pub(crate) time: Option<usize>,
+    /// The headline block.
+    pub(crate) headline: Option<usize>,
+    /// The summary block.
+    pub(crate) summary: Option<usize>,
+}
+
+/// A feed or list: its heading and items, as block indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    /// The heading block.
+    pub(crate) heading: usize,
+    /// The items in order.
+    pub(crate) items: Vec<ItemBlocks>,
+    /// One past the last block of the section.
+    pub(crate) end: usize,
+}
+
+/// True when block `i` is a feed heading.
+pub(crate) fn is_heading(doc: &Document, page: &Page, i: usize) -> bool {
+    let words = page.features[i].words;
+    (1..=MAX_HEADING_WORDS).contains(&words) && phrases::sidebar_heading(&label_key(&doc.blocks[i].text))
+}
+
+/// Every sidebar section of the page.
+pub(crate) fn sections(doc: &Document, page: &Page) -> Vec<Section> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        if is_heading(doc, page, i) {
+            let section = read_section(doc, page, i);
+            i = section.end.max(i + 1);
+            out.push(section);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
+    let mut items: Vec<ItemBlocks> = Vec::new();
+    // A feed whose first item opens with a time stamp is "timed": every
+    // item is then stamp, headline, optional summary.
+    let mut timed = false;
+    let mut i = heading + 1;
+    while i < doc.blocks.len() && items.len() <= MAX_ITEMS {
+        let f = &page.features[i];
+        if f.furniture.is_some() || is_heading(doc, page, i) {
+            break;
+        }
+        let stamp = date::is_stamp_only(&doc.blocks[i].text, page.order);
+        let step = match items.last_mut() {
+            _ if stamp => Step::Stamp,
+            Some(item) if item.headline.is_none() => Step::Headline,
+            Some(item) if timed && item.summary.is_none() => Step::Summary,
+            _ if timed => Step::End,
+            _ if (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) => Step::NewItem,
+            Some(item) if f.words > MAX_HEADLINE_WORDS && item.summary.is_none() => Step::Summary,
+            _ => Step::End,
+        };
+        match step {
+            Step::Stamp => match items.last_mut() {
+                // "Headline" then "2 hours ago": the stamp belongs to it.
+                Some(item)
+                    if !timed && item.time.is_none() && item.headline.is_some() && item.summary.is_none() =>
+                {
+                    item.time = Some(i);
+                }
+                _ => {
+                    timed |= items.is_empty();
+                    items.push(ItemBlocks { time: Some(i), ..ItemBlocks::default() });
+                }
+            },
+            Step::Headline if f.words <= MAX_HEADLINE_WORDS => {
+                if let Some(item) = items.last_mut() {
+                    item.headline = Some(i);
+                }
+            }
+            Step::NewItem => items.push(ItemBlocks { headline: Some(i), ..ItemBlocks::default() }),
+            Step::Summary if f.words <= MAX_SUMMARY_WORDS => {
+                if let Some(item) = items.last_mut() {
+                    item.summary = Some(i);
+                }
+            }
+            Step::Headline | Step::Summary | Step::End => break,
+        }
+        i += 1;
+    }
+    // A stamp left without a headline is not an item.
+    if items.last().is_some_and(|item| item.headline.is_none()) {
+        if let Some(item) = items.pop() {
+            i = item.time.unwrap_or(i);
+        }
+    }
+    Section { heading, items, end: i }
+}
+
+/// What the next block of a section is.
+enum Step {
+    Stamp,
+    Headline,
+    Summary,
+    NewItem,
+    End,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontend::text;
+
+    fn read(page: &str) -> (Document, Vec<Section>) {
+        let doc = text::read(page);
+        let measured = crate::classify::score::measure(&doc);
+        let sections = sections(&doc, &measured);
+        (doc, sections)
+    }
+
+    fn texts(doc: &Document, item: &ItemBlocks) -> [Option<String>; 3] {
+        [item.time, item.headline, item.summary].map(|i| i.map(|i| doc.blocks[i].text.clone()))
+    }
+
+    #[test]
+    fn timed_feed() {
+        let (doc, sections) = read(
+            "Article text ends here.\nNews Feed\n\n6:57 PM\n\nA headline here.\n\n\"A long quote that serves as the summary of the item, with more than thirty words in it so that it reads as a paragraph of prose rather than a headline of a news item,\" he said.\n7:09 AM\n\nSecond headline.\nMORE NEWS\nEditors' Picks\nSubscribe\n",
+        );
+        assert_eq!(sections.len(), 3, "{sections:?}");
+        let feed = &sections[0];
+        assert_eq!(doc.blocks[feed.heading].text, "News Feed");
+        assert_eq!(feed.items.len(), 2);
+        let first = texts(&doc, &feed.items[0]);
+        assert_eq!(first[0].as_deref(), Some("6:57 PM"));
+        assert_eq!(first[1].as_deref(), Some("A headline here."));
+        assert!(first[2].as_deref().is_some_and(|s| s.starts_with("\"A long quote")));
+        assert_eq!(texts(&doc, &feed.items[1])[1].as_deref(), Some("Second headline."));
+        assert!(sections[1].items.is_empty() && sections[2].items.is_empty());
+    }
+
+    #[test]
+    fn untimed_list_stops_at_prose() {
+        let (doc, sections) = read(
+            "Most read\nFirst story title\nSecond story title\nThis is a long paragraph of article text that goes on and on for many words, far more than any headline would, so the list has ended before it and it is not an item.\nAnother long paragraph of article text that goes on and on for many words, far more than any headline would ever need, and so it is not an item of the list either.\n",
+        );
+        let list = &sections[0];
+        assert_eq!(list.items.len(), 2);
+        // The first long block is taken as the summary of the second title;
+        // the second long block ends the section.
+        assert_eq!(list.items[1].summary, Some(3));
+        assert_eq!(list.end, 4);
+        assert_eq!(doc.blocks[list.end].text.split_whitespace().next(), Some("Another"));
+    }
+
+    #[test]
+    fn menu_entries_are_not_items() {
+        let (_, sections) = read("Latest\nCulture\nSport\nRecherche\n");
+        assert!(sections[0].items.is_empty());
+    }
+
+    #[test]
+    fn timed_items_take_short_summaries() {
+        let (doc, sections) = read(
+            "Meistgelesen\n12:41\nNeue Buslinie\nAb Dezember fährt die Linie alle zehn Minuten.\n09:15\nTheater startet\nMit Schiller.\nA line after the feed\n",
+        );
+        let items = &sections[0].items;
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            texts(&doc, &items[1]).map(Option::unwrap_or_default),
+            ["09:15", "Theater startet", "Mit Schiller."]
+        );
+        assert_eq!(doc.blocks[sections[0].end].text, "A line after the feed");
+    }
+
+    #[test]
+    fn no_heading_no_section() {
+        let (_, sections) = read("Just an article.\nWith lines.\n");
+        assert!(sections.is_empty());
+    }
+}

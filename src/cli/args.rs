@@ -1,0 +1,197 @@
+//! Command-line arguments (clap derive; the `///` comments are the help),
+//! and their conversion, once, into a plain [`Config`] that the rest of the
+//! binary reads. Nothing after [`Cli::into_config`] sees clap types.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use scrape_clean::{InputFormat, Options, Style};
+
+const EXAMPLES: &str = "\
+Examples:
+  scrape-clean page.txt                      clean one dump, print pretty JSON
+  curl -s https://example.org/a | scrape-clean --format html
+  scrape-clean a.html b.txt c.txt            several pages, one JSON line each
+  scrape-clean --explain page.txt            show the label of every block
+  scrape-clean batch pages/ --out clean/     a folder, in parallel, one .json per page
+  scrape-clean batch pages/ --jsonl > all.jsonl";
+
+/// Turn raw scraped web pages (plain-text dumps or HTML) into clean article JSON.
+///
+/// Reads each FILE (or standard input when there is none, or for `-`),
+/// drops the page furniture and prints the article: headline, authors,
+/// publication time, body paragraphs, captions and sidebar news items.
+#[derive(Debug, Parser)]
+#[command(name = "scrape-clean", version, after_help = EXAMPLES)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Pages to clean; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Print each block of the page with its label and the reason, instead of JSON.
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Clean every file under a folder, in parallel.
+    ///
+    /// Each file DIR/a/b.txt becomes OUT/a/b.json (written atomically: a
+    /// temporary file, then a rename). A file that cannot be cleaned is
+    /// reported on stderr and skipped; the exit status is then 1.
+    Batch(BatchArgs),
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// The folder of pages, searched recursively.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Where the .json files go (created if missing).
+    #[arg(long, short, value_name = "OUT", required_unless_present = "jsonl")]
+    out: Option<PathBuf>,
+    /// Write JSON Lines to standard output instead of files under --out.
+    #[arg(long, conflicts_with = "out")]
+    jsonl: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// Skip pages whose .json is already there and newer than the page.
+    #[arg(long)]
+    skip_existing: bool,
+    /// Follow symbolic links to folders.
+    #[arg(long)]
+    follow: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Options shared by both modes.
+#[derive(Debug, Args)]
+struct Common {
+    /// How to read pages: sniff the content, or force text or HTML.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// One-line JSON even for a single page.
+    #[arg(long)]
+    compact: bool,
+    /// Reference time for relative dates ("2 hours ago"), e.g. 2022-10-03T18:00.
+    #[arg(long, value_name = "DATETIME")]
+    now: Option<String>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = scrape_clean::DEFAULT_MAX_BYTES, hide_short_help = true)]
+    max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// Decide from the content.
+    Auto,
+    /// A plain-text dump.
+    Text,
+    /// Raw HTML.
+    Html,
+}
+
+/// What to do, decided once from the arguments.
+#[derive(Debug)]
+pub enum Config {
+    /// Clean the given inputs and print them.
+    Files(FilesPlan),
+    /// Clean a folder.
+    Batch(BatchPlan),
+}
+
+/// Plan for `scrape-clean FILE...`.
+#[derive(Debug)]
+pub struct FilesPlan {
+    /// Inputs; `None` is standard input.
+    pub inputs: Vec<Option<PathBuf>>,
+    /// Cleaning options.
+    pub options: Options,
+    /// JSON style; JSON Lines (compact) when there are several inputs.
+    pub style: Style,
+    /// Print the classifier's view instead of JSON.
+    pub explain: bool,
+}
+
+/// Plan for `scrape-clean batch`.
+#[derive(Debug)]
+pub struct BatchPlan {
+    /// Folder of pages.
+    pub dir: PathBuf,
+    /// Output folder, or `None` for JSON Lines on stdout.
+    pub out: Option<PathBuf>,
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Keep outputs that are newer than their inputs.
+    pub skip_existing: bool,
+    /// Follow symlinked folders.
+    pub follow: bool,
+    /// Cleaning options.
+    pub options: Options,
+    /// JSON style of each output file.
+    pub style: Style,
+}
+
+impl Cli {
+    /// Turns parsed arguments into a plan.
+    pub fn into_config(self) -> Result<Config> {
+        match self.command {
+            Some(Command::Batch(b)) => {
+                let options = b.common.options()?;
+                let style = if b.common.compact || b.jsonl { Style::Compact } else { Style::Pretty };
+                Ok(Config::Batch(BatchPlan {
+                    dir: b.dir,
+                    out: b.out,
+                    threads: b.threads.unwrap_or(0),
+                    skip_existing: b.skip_existing,
+                    follow: b.follow,
+                    options,
+                    style,
+                }))
+            }
+            None => {
+                let options = self.common.options()?;
+                let mut inputs: Vec<Option<PathBuf>> =
+                    self.files.into_iter().map(|f| (f.as_os_str() != "-").then_some(f)).collect();
+                if inputs.is_empty() {
+                    inputs.push(None);
+                }
+                let style =
+                    if self.common.compact || inputs.len() > 1 { Style::Compact } else { Style::Pretty };
+                Ok(Config::Files(FilesPlan { inputs, options, style, explain: self.explain }))
+            }
+        }
+    }
+}
+
+impl Common {
+    fn options(&self) -> Result<Options> {
+        let format = match self.format {
+            FormatArg::Auto => InputFormat::Auto,
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Html => InputFormat::Html,
+        };
+        let mut options = Options::new().format(format).max_bytes(self.max_bytes);
+        if let Some(now) = &self.now {
+            let parsed: jiff::civil::DateTime = now
+                .trim()
+                .parse()
+                .or_else(|_| {
+                    now.trim()
+                        .parse::<jiff::civil::Date>()
+                        .map(|d| d.to_datetime(jiff::civil::Time::midnight()))
+                })
+                .with_context(|| format!("--now {now:?} is not a date-time like 2022-10-03T18:00"))?;
+            options = options.now(parsed);
+        }
+        Ok(options)
+    }
+}

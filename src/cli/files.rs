@@ -1,0 +1,69 @@
+//! `scrape-clean FILE...`: clean the given pages (or standard input) and
+//! print them, one pretty JSON object for one input, JSON Lines for several.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use scrape_clean::{Article, Error};
+
+use crate::cli::args::FilesPlan;
+use crate::cli::report::{self, ExitCode};
+
+/// Runs the plan; returns the exit status.
+pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for input in &plan.inputs {
+        let shown = report::display_path(input.as_deref());
+        let rendered = render(input.as_deref(), plan);
+        match rendered {
+            Ok(text) => {
+                if let Err(err) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                    if err.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(ExitCode::Success);
+                    }
+                    return Err(err).context("cannot write to standard output");
+                }
+            }
+            Err(err) => {
+                failed = true;
+                report::file_error(&shown, &err);
+            }
+        }
+    }
+    Ok(if failed { ExitCode::PartialFailure } else { ExitCode::Success })
+}
+
+/// One input's output text, newline included.
+fn render(input: Option<&Path>, plan: &FilesPlan) -> Result<String> {
+    if plan.explain {
+        let bytes = read_input(input, plan)?;
+        let reports = scrape_clean::explain(&bytes, &plan.options)?;
+        let text = scrape_clean::explain_text(&reports);
+        return Ok(text.lines().map(|line| report::sanitize(line) + "\n").collect());
+    }
+    let article: Article = match input {
+        Some(path) => scrape_clean::clean_file(path, &plan.options)?,
+        None => scrape_clean::clean(&read_input(None, plan)?, &plan.options)?,
+    };
+    let mut json = scrape_clean::to_json(&article, plan.style);
+    json.push('\n');
+    Ok(json)
+}
+
+/// Reads a file or standard input, refusing more than the byte limit.
+fn read_input(input: Option<&Path>, plan: &FilesPlan) -> Result<Vec<u8>> {
+    let limit = plan.options.byte_limit();
+    let mut bytes = Vec::new();
+    let reader: Box<dyn Read> = match input {
+        Some(path) => Box::new(std::fs::File::open(path).context("cannot read the file")?),
+        None => Box::new(std::io::stdin().lock()),
+    };
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes).context("cannot read the input")?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge { limit }.into());
+    }
+    Ok(bytes)
+}

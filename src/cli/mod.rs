@@ -1,0 +1,6 @@
+//! The command-line tool's own modules (not part of the library).
+
+pub mod args;
+pub mod batch;
+pub mod files;
+pub mod report;

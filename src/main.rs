@@ -1,0 +1,23 @@
+//! The `scrape-clean` command: parse the arguments, run, exit.
+
+mod cli;
+
+use clap::Parser;
+
+use cli::args::{Cli, Config};
+use cli::report::{self, ExitCode};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.into_config().and_then(|config| match config {
+        Config::Files(plan) => cli::files::run(&plan),
+        Config::Batch(plan) => cli::batch::run(&plan),
+    }) {
+        Ok(code) => code,
+        Err(err) => {
+            report::fatal(&err);
+            ExitCode::Fatal
+        }
+    };
+    code.into()
+}

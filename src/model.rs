@@ -1,0 +1,93 @@
+//! The output types. These structs *are* the JSON schema: the binary
+//! serialises them as they are, field for field, in this order.
+//!
+//! Absent values are `null` (options) or `[]` (lists), never left out, so a
+//! consumer can rely on every key being present.
+
+use serde::{Deserialize, Serialize};
+
+/// One cleaned page: the article and what surrounds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Article {
+    /// The article's headline, without the site name.
+    pub headline: Option<String>,
+    /// Authors in byline order: one person or desk each, without "By" and
+    /// without job titles.
+    pub authors: Vec<String>,
+    /// Publication time, ISO 8601: `2022-10-03`, `2022-10-03T17:15:00`, or
+    /// `2022-10-03T17:15:00+01:00` when the page states a zone. Never
+    /// converted to UTC.
+    pub published: Option<String>,
+    /// The publication time as written on the page.
+    pub published_text: Option<String>,
+    /// Last-updated time, same format as `published`.
+    pub updated: Option<String>,
+    /// The last-updated time as written on the page.
+    pub updated_text: Option<String>,
+    /// The article text, one paragraph a string, in page order, with
+    /// whitespace collapsed. Subheads, list items and quotes are paragraphs
+    /// too; captions are not (see `images`).
+    pub body: Vec<String>,
+    /// Captioned pictures of the article.
+    pub images: Vec<Image>,
+    /// News items from feeds and side lists ("News Feed", "Most read").
+    pub sidebar: Vec<SidebarItem>,
+    /// Reading time in minutes, when the page states one ("3 min read").
+    pub reading_time_minutes: Option<u32>,
+    /// Language of the page as it declares it (`<html lang>`, meta), e.g. `en`.
+    pub language: Option<String>,
+    /// The site's name, when the page states it.
+    pub site_name: Option<String>,
+    /// The page's own summary (meta description), when it has one.
+    pub description: Option<String>,
+    /// Where the page came from.
+    pub source: Source,
+}
+
+/// A picture's caption and credit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Image {
+    /// The caption text, without the credit.
+    pub caption: Option<String>,
+    /// The photographer or agency ("Photo: Jane Doe/AFP" → "Jane Doe/AFP").
+    pub credit: Option<String>,
+}
+
+/// One item of a news feed or side list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SidebarItem {
+    /// The heading of the list the item is in ("News Feed", "Most read").
+    pub section: Option<String>,
+    /// The item's time as written ("6:57 PM", "2 hours ago").
+    pub time: Option<String>,
+    /// The item's headline.
+    pub headline: Option<String>,
+    /// The text under the headline.
+    pub summary: Option<String>,
+}
+
+/// The input a page was read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Source {
+    /// Which front end read the page.
+    pub format: Format,
+    /// The file's path as given, or `null` for standard input and in-memory
+    /// input.
+    pub path: Option<String>,
+}
+
+/// The kind of input a page was read as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// A plain-text dump.
+    #[default]
+    Text,
+    /// HTML markup.
+    Html,
+}

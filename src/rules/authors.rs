@@ -1,0 +1,101 @@
+//! Author tables: byline cues, the words that join several names, and the
+//! roles and site furniture stripped from a name.
+//!
+//! Cues are matched case-insensitively at the start of a block ("By Jane
+//! Doe", "Von Max Muster", "Texte : Jean Dupont"). Entries are lower case.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{alternation, compile};
+
+/// Words that open a byline, followed by the name(s).
+#[rustfmt::skip]
+pub(crate) const BYLINE_CUES: &[&str] = &[
+    "a cura di", "af", "auteur", "auteur :", "auteur:", "author", "author:", "authors:", "autor",
+    "autor:", "autore", "autore:", "autorin", "autorin:", "av", "by", "by:", "di", "door",
+    "interview by", "opracowanie:", "par", "por", "posted by", "reporting by", "story by",
+    "tekst:", "text:", "texte :", "texte:", "texto:", "von", "words by", "written by", "автор",
+    "автор:", "авторка", "авторка:", "текст:",
+];
+
+/// Words and marks that separate two names in one byline.
+#[rustfmt::skip]
+pub(crate) const NAME_JOINERS: &[&str] = &[
+    "&", "and", "e", "en", "et", "i", "und", "y", "и", "та", "і",
+];
+
+/// Job titles and labels that trail a name ("Jane Doe, Staff Writer") or
+/// stand in for one; they are cut from author names. A desk ("news desk")
+/// is not a role: it is kept as the author.
+#[rustfmt::skip]
+pub(crate) const ROLES: &[&str] = &[
+    "associate editor", "chefredakteur", "columnist", "contributing writer", "contributor",
+    "correspondent", "deputy editor", "editor", "editor-in-chief", "freelance writer",
+    "journalist", "journaliste", "korrespondent", "managing editor", "news editor", "photographer",
+    "redakteur", "redakteurin", "reporter", "senior correspondent", "senior editor",
+    "senior reporter", "senior writer", "special correspondent", "staff", "staff reporter",
+    "staff writer", "writer",
+];
+
+/// Compiled author patterns.
+pub(crate) struct AuthorRules {
+    /// A byline cue at the start of a block; the rest of the block follows.
+    pub(crate) cue: Regex,
+    /// The separators between names: a comma, semicolon or joiner word.
+    pub(crate) joiner: Regex,
+    /// A role after a comma or dash, to the end of the name.
+    pub(crate) role: Regex,
+}
+
+/// The author patterns, compiled on first use.
+pub(crate) static AUTHORS: LazyLock<AuthorRules> = LazyLock::new(|| {
+    let words: Vec<&str> = NAME_JOINERS.iter().copied().filter(|j| *j != "&").collect();
+    AuthorRules {
+        cue: compile(&format!(r"(?i)^{}(?:\s+|$)", alternation(BYLINE_CUES))),
+        joiner: compile(&format!(r"(?i)\s*(?:[,;&]|\s{}\s)\s*", alternation(&words))),
+        role: compile(&format!(r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?{}\b.*$", alternation(ROLES))),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tests::assert_table;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        assert_table("BYLINE_CUES", BYLINE_CUES);
+        assert_table("NAME_JOINERS", NAME_JOINERS);
+        assert_table("ROLES", ROLES);
+        LazyLock::force(&AUTHORS);
+    }
+
+    #[test]
+    fn cues() {
+        for (line, want) in [
+            ("By Jane Doe", true),
+            ("by The Kyiv Independent news desk", true),
+            ("Von Max Mustermann", true),
+            ("Texte : Jean Dupont", true),
+            ("By", true),
+            ("Bystander effect explained", false),
+            ("Automne", false),
+        ] {
+            assert_eq!(AUTHORS.cue.is_match(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn roles() {
+        for (name, want) in [
+            ("Jane Doe, Staff Writer", "Jane Doe"),
+            ("Jane Doe - Senior Correspondent", "Jane Doe"),
+            ("The Kyiv Independent news desk", "The Kyiv Independent news desk"),
+            ("Max Editorson", "Max Editorson"),
+        ] {
+            assert_eq!(AUTHORS.role.replace(name, ""), want, "{name:?}");
+        }
+    }
+}

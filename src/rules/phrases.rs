@@ -1,0 +1,255 @@
+//! Phrase tables: page furniture, feed headings, caption and credit cues.
+//!
+//! All entries are lower case and matched against lower-cased block text.
+//! "Labels" must be the whole block (after `label_key` trims decoration);
+//! "phrases" may appear anywhere in a block. Several languages sit in one
+//! table: a phrase from another language simply never matches.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::{alternation, compile, phrase_matcher};
+
+/// Whole-block UI labels: navigation, buttons, form chrome, share bars.
+/// Add an entry when a short line is furniture on any site that shows it.
+#[rustfmt::skip]
+pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
+    "abbonati", "abmelden", "abonnez-vous", "abonnieren", "about", "about us", "accept",
+    "accept all", "accept cookies", "accepter", "account", "ad", "add comment", "add to cart",
+    "ads", "advertise", "advertisement", "advertising", "akzeptieren", "all", "alle akzeptieren",
+    "allow", "anmelden", "annonce", "anuncio", "anzeige", "archiv", "archive", "archives", "back",
+    "back to top", "bookmark", "cancel", "cancel reply", "categories", "close", "comment",
+    "comments", "compartir", "condividi", "connexion", "contact", "contact us", "continue reading",
+    "cookie settings", "cookies", "copy link", "copy url", "datenschutz", "datenschutzerklärung",
+    "delen", "deutsch", "download", "drucken", "e-mail", "edit", "edit post", "email", "english",
+    "enter", "español", "facebook", "feedback", "follow", "follow us", "français", "go", "help",
+    "home", "homepage", "impressum", "imprimer", "instagram", "italiano", "kommentare", "kontakt",
+    "leave a comment", "leave a reply", "leer más", "leggi anche", "leggi di più",
+    "lesen sie auch", "linkedin", "lire la suite", "load more", "loading", "log in", "log out",
+    "login", "logout", "mehr", "mehr anzeigen", "menu", "menü", "more", "more news",
+    "more stories", "navigation", "newsletter", "next", "next article", "next post", "no comments",
+    "ok", "older posts", "open", "partager", "pinterest", "post comment", "previous",
+    "previous article", "previous post", "previous post next post", "print", "privacy",
+    "privacy policy", "pubblicità", "publicidad", "publicité", "read more", "read next",
+    "recherche", "register", "reject all", "reklama", "reply", "report", "rss", "save", "search",
+    "search for", "see all", "see more", "send", "settings", "share", "share on facebook",
+    "share on twitter", "share this", "share this article", "share this story", "show comments",
+    "show more", "sign in", "sign out", "sign up", "sitemap", "skip to content",
+    "skip to main content", "skip to navigation", "sponsored", "submit", "subscribe",
+    "subscribe now", "suche", "suche nach", "suchen", "suscríbete", "teilen", "telegram", "terms",
+    "terms of use", "toggle navigation", "top", "tweet", "twitter", "video", "view all",
+    "view comments", "weiterlesen", "werbung", "whatsapp", "youtube", "zum inhalt springen",
+    "zurück", "поделиться", "поділитися", "реклама",
+];
+
+/// Phrases that mark a block as furniture wherever they appear in it, when
+/// the block is no longer than `classify`'s furniture length limit.
+#[rustfmt::skip]
+pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
+    "accept cookies", "aceptar cookies", "all rights reserved", "alle rechte vorbehalten",
+    "already a subscriber", "already have an account", "audio is created", "cette vidéo",
+    "click here", "confirmation email", "cookie policy", "cookie settings", "cookies to",
+    "copyright ©", "create an account", "create your free account", "data protection",
+    "derechos reservados", "diritti riservati", "droits réservés", "email address",
+    "enable javascript", "enter your email", "follow us", "forgot your password", "get the latest",
+    "indicates required", "javascript is disabled", "javascript must be enabled",
+    "jetzt abonnieren", "listen to this article", "newsletter", "password", "please enable",
+    "privacy policy", "read our privacy", "sign up for", "signing up", "subscribe to",
+    "subscribed", "support our journalism", "terms and conditions", "terms of service",
+    "terms of use", "this audio is", "this website uses", "use cookies", "uses cookies",
+    "we use cookies", "your browser", "your inbox", "your subscription",
+];
+
+/// Headings that open a list of other stories: news feeds, "most read",
+/// "related". A block equal to one of these, or starting with one and a
+/// space or colon ("More from Business"), opens a sidebar section.
+#[rustfmt::skip]
+pub(crate) const SIDEBAR_HEADINGS: &[&str] = &[
+    "aktuelle nachrichten", "articles similaires", "articoli correlati", "best of",
+    "breaking news", "czytaj także", "das könnte sie auch interessieren", "dernières actualités",
+    "dernières infos", "don't miss", "editor's picks", "editors' picks", "en direct", "featured",
+    "gerelateerde artikelen", "i più letti", "in case you missed it", "in other news",
+    "laatste nieuws", "latest", "latest articles", "latest news", "latest posts", "latest stories",
+    "le direct", "leia também", "les plus lus", "live", "lo más leído", "mais lidas",
+    "meest gelezen", "mehr zum thema", "meistgelesen", "more from", "more in", "more news",
+    "more on", "more stories", "most commented", "most popular", "most read", "most shared",
+    "most viewed", "najczęściej czytane", "najnowsze", "neueste beiträge", "news feed", "newsfeed",
+    "noticias relacionadas", "popular", "popular now", "popular posts", "recent posts",
+    "recommended", "recommended for you", "related", "related articles", "related content",
+    "related coverage", "related news", "related posts", "related stories", "sur le même sujet",
+    "te puede interesar", "top news", "top stories", "trending", "trending now", "ultime notizie",
+    "weitere artikel", "what to read next", "you may also like", "you might also like",
+    "zobacz też", "à lire aussi", "ähnliche artikel", "últimas noticias", "últimas notícias",
+    "лента новостей", "найпопулярніше", "останні новини", "последние новости", "самое читаемое",
+    "стрічка новин", "читайте также", "читайте також",
+];
+
+/// Cues that a block describes a picture: positions of people in the frame,
+/// "pictured", and the labels that introduce a photo credit.
+#[rustfmt::skip]
+pub(crate) const CAPTION_CUES: &[&str] = &[
+    "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
+    "afp via getty", "ap photo", "bild:", "credit:", "crédit photo", "foto:", "fotocredit",
+    "from left", "getty images", "image:", "photo by", "photo credit", "photo:", "photograph:",
+    "pictured", "shutterstock", "von links",
+];
+
+/// Labels that introduce a photo credit inside a caption; the credit is the
+/// text after the last one.
+#[rustfmt::skip]
+pub(crate) const CREDIT_LABELS: &[&str] = &[
+    "bild:", "credit:", "crédit photo :", "crédit photo:", "foto:", "fotocredit:", "image:",
+    "photo by", "photo credit:", "photo:", "photograph:", "©",
+];
+
+/// Units of "N min read" style reading-time notes, in the languages served.
+#[rustfmt::skip]
+pub(crate) const READING_TIME_UNITS: &[&str] = &[
+    "min", "min.", "mins", "minut", "minute", "minuten", "minutes", "minuti", "minutos", "minuty",
+    "мин", "мин.", "минут", "хв", "хв.", "хвилин",
+];
+
+/// Words that follow the unit in a reading-time note ("3 min read",
+/// "5 Minuten Lesezeit", "4 min de lecture").
+#[rustfmt::skip]
+pub(crate) const READING_TIME_WORDS: &[&str] = &[
+    "czytania", "de lectura", "de lecture", "di lettura", "leestijd", "lesezeit", "read",
+    "reading", "reading time", "читання", "чтения",
+];
+
+/// Compiled matchers for the tables above.
+pub(crate) struct Phrases {
+    /// Substring matcher over [`BOILERPLATE_PHRASES`].
+    pub(crate) boilerplate: AhoCorasick,
+    /// Matcher over [`CAPTION_CUES`].
+    pub(crate) caption: AhoCorasick,
+    /// "3 min read", "Lesezeit: 5 Minuten": group `n` is the number.
+    pub(crate) reading_time: Regex,
+    /// Text-dump placeholders for images and form fields: `[image]`,
+    /// `[https://…/a.jpg]`, `[      ]`, `( ) Option`.
+    pub(crate) placeholder: Regex,
+}
+
+/// The phrase matchers, compiled on first use.
+pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let units = alternation(READING_TIME_UNITS);
+    let words = alternation(READING_TIME_WORDS);
+    Phrases {
+        boilerplate: phrase_matcher(BOILERPLATE_PHRASES),
+        caption: phrase_matcher(CAPTION_CUES),
+        reading_time: compile(&format!(
+            r"(?i)(?:(?P<n>\d{{1,3}})\s*{units}\s*{words}|{words}:?\s*(?P<m>\d{{1,3}})\s*{units})"
+        )),
+        placeholder: compile(r"^(?:\[[^\]]*\]\s*)+$|^\(\s?\)\s|^\[\s*[xX]?\s*\]\s"),
+    }
+});
+
+/// True when `key` (see [`super::label_key`]) is a whole-block UI label.
+pub(crate) fn is_label(key: &str) -> bool {
+    BOILERPLATE_LABELS.binary_search(&key).is_ok()
+}
+
+/// The sidebar heading `key` opens, if any: the whole key, or a table entry
+/// followed by a space or colon.
+pub(crate) fn sidebar_heading(key: &str) -> bool {
+    if SIDEBAR_HEADINGS.binary_search(&key).is_ok() {
+        return true;
+    }
+    // "more from business", "latest: world" — only short headings qualify.
+    if key.split_whitespace().count() > 6 {
+        return false;
+    }
+    SIDEBAR_HEADINGS
+        .iter()
+        .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':')))
+}
+
+/// Reading time in minutes from a note like "1 min read", if `text` has one.
+pub(crate) fn reading_time(text: &str) -> Option<u32> {
+    let caps = PHRASES.reading_time.captures(text)?;
+    caps.name("n").or_else(|| caps.name("m"))?.as_str().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tests::assert_table;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        assert_table("BOILERPLATE_LABELS", BOILERPLATE_LABELS);
+        assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
+        assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
+        assert_table("CAPTION_CUES", CAPTION_CUES);
+        assert_table("CREDIT_LABELS", CREDIT_LABELS);
+        assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
+        assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
+        for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES] {
+            for entry in table {
+                assert_eq!(entry.to_lowercase(), *entry, "{entry:?} must be lower case");
+            }
+        }
+        LazyLock::force(&PHRASES);
+    }
+
+    #[test]
+    fn labels() {
+        for (line, want) in [
+            ("Skip to content", true),
+            ("Edit post", true),
+            ("Subscribe", true),
+            ("* indicates required", false), // a phrase, not a label
+            ("Share:", true),
+            ("Lithuania's Defense Ministry", false),
+        ] {
+            assert_eq!(is_label(&crate::rules::label_key(line)), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn sidebar_headings() {
+        for (line, want) in [
+            ("News Feed", true),
+            ("MORE NEWS", true),
+            ("More from Business", true),
+            ("Latest: World", true),
+            ("Latest developments in the war against Russia and what comes next", false),
+            ("Related", true),
+            ("Relatedness", false),
+            ("Meistgelesen", true),
+        ] {
+            assert_eq!(sidebar_heading(&crate::rules::label_key(line)), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn reading_times() {
+        for (line, want) in [
+            ("by The Kyiv Independent news desk October 3, 2022 5:15 PM 1 min read", Some(1)),
+            ("12 minute read", Some(12)),
+            ("Lesezeit: 5 Minuten", Some(5)),
+            ("4 min de lecture", Some(4)),
+            ("3 хв читання", Some(3)),
+            ("Read more", None),
+            ("5 minutes ago", None),
+        ] {
+            assert_eq!(reading_time(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        for (line, want) in [
+            ("[image]", true),
+            ("[https://example.org/a.jpg]", true),
+            ("[                    ]", true),
+            ("[ ] Remember me", true),
+            ("[1] A footnote with text", false),
+            ("Regular text", false),
+        ] {
+            assert_eq!(PHRASES.placeholder.is_match(line), want, "{line:?}");
+        }
+    }
+}
