@@ -1,0 +1,69 @@
+//! Golden tests: each `fixtures/<case>/` holds an input page, the article
+//! we expect from it (`expected.json`) and a line on what it exercises
+//! (`about.md`). Every case is checked and every mismatching field of
+//! every case is reported, so one failure does not hide another.
+//!
+//! To accept new output after a deliberate change, run
+//! `SCRAPE_CLEAN_BLESS=1 cargo test golden` and review the diff of the
+//! `expected.json` files before committing it.
+
+use scrape_clean::{Options, clean};
+use serde_json::Value;
+
+use crate::util::{cases, input_of};
+
+#[test]
+fn fixtures_match_expected_json() {
+    let bless = std::env::var_os("SCRAPE_CLEAN_BLESS").is_some();
+    let mut failures: Vec<String> = Vec::new();
+    let cases = cases();
+    assert!(cases.len() >= 9, "expected at least 9 fixture cases, found {}", cases.len());
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            case.join("about.md").exists(),
+            "{name}: about.md missing (one line on what the case exercises)"
+        );
+        let bytes = std::fs::read(input_of(&case)).unwrap();
+        let article = match clean(&bytes, &Options::default()) {
+            Ok(article) => article,
+            Err(err) => {
+                failures.push(format!("{name}: clean failed: {err}"));
+                continue;
+            }
+        };
+        let actual = serde_json::to_value(&article).unwrap();
+        let expected_path = case.join("expected.json");
+        if bless {
+            let pretty = scrape_clean::to_json(&article, scrape_clean::Style::Pretty) + "\n";
+            std::fs::write(&expected_path, pretty).unwrap();
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&expected_path) else {
+            failures.push(format!("{name}: expected.json missing"));
+            continue;
+        };
+        let expected: Value = serde_json::from_str(&text).unwrap();
+        failures.extend(diff(&name, &expected, &actual));
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Field-by-field differences, named `case: field`.
+fn diff(case: &str, expected: &Value, actual: &Value) -> Vec<String> {
+    let (Value::Object(want), Value::Object(got)) = (expected, actual) else {
+        return vec![format!("{case}: not an object")];
+    };
+    let mut out = Vec::new();
+    for key in want.keys().chain(got.keys().filter(|k| !want.contains_key(*k))) {
+        let (w, g) = (want.get(key), got.get(key));
+        if w != g {
+            out.push(format!(
+                "{case}: {key}:\n    expected {}\n    got      {}",
+                w.map_or("(absent)".to_string(), Value::to_string),
+                g.map_or("(absent)".to_string(), Value::to_string)
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,15 @@
+//! The integration tests, one binary (faster to build and link than one a
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "a failing test panics")]
+//! file). Each module is one concern:
+
+/// The command-line tool: inputs, outputs, batch runs and exit codes.
+mod cli;
+/// Golden tests: every case under `fixtures/` against its expected JSON.
+mod golden;
+/// Properties that must hold for any input: no panic, valid JSON, no
+/// invented words.
+mod never_panic;
+/// The JSON contract, as a consumer sees it.
+mod schema;
+/// Shared helpers.
+mod util;
