@@ -17,11 +17,9 @@ use crate::model::{Article, Image, SidebarItem, Source};
 pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     let text_of = |i: usize| doc.blocks[i].text.clone();
     let headline = classified
-        .verdicts
-        .iter()
-        .position(|v| v.label == Label::Headline)
-        .map(text_of)
-        .or_else(|| classified.headline.clone());
+        .headline
+        .clone()
+        .or_else(|| classified.verdicts.iter().position(|v| v.label == Label::Headline).map(text_of));
     let (published, published_text) = timestamp(doc.meta.published.as_deref(), classified.published.as_ref());
     let (updated, updated_text) = timestamp(doc.meta.updated.as_deref(), classified.updated.as_ref());
     Article {
@@ -40,7 +38,7 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         sidebar: sidebar(doc, classified, classified.order),
         reading_time_minutes: classified.reading_time,
         language: doc.meta.language.clone(),
-        site_name: doc.meta.site_name.clone(),
+        site_name: doc.meta.site_name.clone().or_else(|| classified.site_name.clone()),
         description: doc.meta.description.clone(),
         source: Source { format: doc.format, path: None },
     }

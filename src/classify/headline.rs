@@ -4,7 +4,8 @@
 //! Pages repeat their headline in `<title>` (the first line of many dumps)
 //! with the site's name around it: "Headline - WSJ", "Site | Headline".
 //! The headline block is the one that matches the title best; when no block
-//! does, the longest part of the title stands in.
+//! does, the title's headline part stands in. The short part at the other
+//! end is the site's name.
 
 use std::collections::HashSet;
 
@@ -14,37 +15,97 @@ const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " ·
 /// Least similarity for a block to count as the title's headline.
 pub(crate) const MIN_TITLE_MATCH: f32 = 0.6;
 
-/// The parts of a title split at site-name separators, longest first.
+/// The parts of a title split at site-name separators, in title order.
 pub(crate) fn title_parts(title: &str) -> Vec<&str> {
     let mut parts = vec![title.trim()];
     for sep in TITLE_SEPARATORS {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).map(str::trim).collect();
     }
     parts.retain(|p| !p.is_empty());
-    parts.sort_by_key(|p| std::cmp::Reverse(p.split_whitespace().count()));
     parts
 }
 
-/// The title's headline: the longest part when a site name is split off.
+/// The part of a title that holds the headline: the part with the most
+/// words ("Headline - Site", "Site | Headline", "Section - Headline | Site"),
+/// the first on a tie.
 pub(crate) fn from_title(title: &str) -> Option<&str> {
-    title_parts(title).into_iter().next()
+    let parts = title_parts(title);
+    let words = |s: &&str| s.split_whitespace().count();
+    let most = parts.iter().map(words).max()?;
+    parts.into_iter().find(|p| words(p) == most)
 }
+
+/// The headline a reader would cut from a title when no block of the page
+/// repeats it: the title without its last part ("Headline | Site"), or
+/// without its first part when the rest would be too short ("Site |
+/// Headline"); after a colon only when the start is a short label
+/// ("Review: Headline"). Titles of four words or fewer stay whole, since
+/// cutting them leaves a fragment. This is the rule of Mozilla's
+/// Readability, which readers of these pages are used to.
+pub(crate) fn cut_title(title: &str) -> &str {
+    let title = title.trim();
+    let words = |s: &str| s.split_whitespace().count();
+    let separators: Vec<usize> = title
+        .match_indices(' ')
+        .filter(|(i, _)| {
+            let rest = &title[i + 1..];
+            let mut chars = rest.chars();
+            matches!(chars.next(), Some('|' | '-' | '\\' | '/' | '>' | '»')) && chars.next() == Some(' ')
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let hierarchical =
+        separators.iter().any(|&i| matches!(title[i + 1..].chars().next(), Some('\\' | '/' | '>' | '»')));
+    let cut = if let (Some(&first), Some(&last)) = (separators.first(), separators.last()) {
+        let head = title[..last].trim();
+        if words(head) < 3 {
+            title[first + 2..].trim_start_matches(|c: char| !c.is_whitespace()).trim()
+        } else {
+            head
+        }
+    } else if let Some(colon) = title.find(": ") {
+        let after_last = title[title.rfind(':').unwrap_or(colon) + 1..].trim();
+        if words(after_last) < 3 {
+            title[colon + 1..].trim()
+        } else if words(&title[..colon]) > 5 {
+            title
+        } else {
+            after_last
+        }
+    } else {
+        title
+    };
+    let stripped_words = words(&title.replace(['|', '-', '\\', '/', '>', '»'], " "));
+    if words(cut) <= 4 && (!hierarchical || words(cut) + 1 != stripped_words) { title } else { cut }
+}
+
+/// The site's name in a title: a short part at either end that is not the
+/// headline ("… - Gothamist", "Disfunctions.de » …").
+pub(crate) fn site_from_title(title: &str) -> Option<&str> {
+    let parts = title_parts(title);
+    let headline = from_title(title)?;
+    let short = |p: &&&str| **p != headline && p.split_whitespace().count() <= MAX_SITE_WORDS;
+    parts.last().filter(short).or(parts.first().filter(short)).copied()
+}
+
+/// Longest site name taken from a title ("The New York Times" has four).
+const MAX_SITE_WORDS: usize = 4;
 
 fn tokens(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Similarity of a block to a title, 0–1: the best Dice overlap of word
-/// sets between the block and the whole title or any part of it.
+/// sets between the block and the whole title or its headline part. The
+/// site-name part is left out on purpose: the logo line matches it exactly.
 pub(crate) fn title_similarity(block: &str, title: &str) -> f32 {
     let b = tokens(block);
     if b.is_empty() {
         return 0.0;
     }
     let mut best = 0.0f32;
-    let whole = std::iter::once(title);
-    for part in whole.chain(title_parts(title)) {
-        let t = tokens(part);
+    for piece in [Some(title.trim()), from_title(title)].into_iter().flatten() {
+        let t = tokens(piece);
         if t.is_empty() {
             continue;
         }
@@ -60,15 +121,50 @@ mod tests {
 
     #[test]
     fn parts() {
-        for (title, want) in [
+        for (title, headline, site) in [
             (
                 "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay - WSJ",
                 "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
+                Some("WSJ"),
             ),
-            ("The Guardian | Floods hit the north of England again", "Floods hit the north of England again"),
-            ("Plain headline", "Plain headline"),
+            (
+                "The Guardian | Floods hit the north of England again",
+                "Floods hit the north of England again",
+                Some("The Guardian"),
+            ),
+            (
+                "Corona-Pandemie - „Es kommt auch darauf an, wie die Menschen sterben“ | Cicero Online",
+                "„Es kommt auch darauf an, wie die Menschen sterben“",
+                Some("Cicero Online"),
+            ),
+            (
+                "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden",
+                "Podcasts in Plex einbinden",
+                Some("Disfunctions.de"),
+            ),
+            ("Plain headline", "Plain headline", None),
         ] {
-            assert_eq!(from_title(title), Some(want), "{title}");
+            assert_eq!(from_title(title), Some(headline), "{title}");
+            assert_eq!(site_from_title(title), site, "{title}");
+        }
+    }
+
+    #[test]
+    fn cut_titles() {
+        for (title, want) in [
+            (
+                "Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault",
+                "Get your Frontend JavaScript Code Covered | Code",
+            ),
+            ("How to Build a Terrarium | eHow", "How to Build a Terrarium"),
+            ("Daring Fireball: Colophon", "Daring Fireball: Colophon"),
+            ("Short one | Site", "Short one | Site"),
+            ("Was wir über uns nicht hören wollen | interscenar.io", "Was wir über uns nicht hören wollen"),
+            ("Site | A much longer headline here", "A much longer headline here"),
+            ("Review: The new phone is fast but dull", "The new phone is fast but dull"),
+            ("Plain title without separators", "Plain title without separators"),
+        ] {
+            assert_eq!(cut_title(title), want, "{title}");
         }
     }
 
@@ -83,5 +179,11 @@ mod tests {
         );
         assert!(title_similarity("Neueste Beiträge", title) < 0.2);
         assert_eq!(title_similarity("", title), 0.0);
+        // Section and site names are not the headline.
+        assert!(title_similarity("INDY", "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP") < 0.5);
+        assert!(
+            title_similarity("Gothamist", "Rezoning plan plagues Bronx councilmember's bid - Gothamist")
+                < 0.5
+        );
     }
 }

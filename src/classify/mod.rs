@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use jiff::civil::DateTime;
 
-use crate::block::{Document, Kind, Region};
+use crate::block::{Document, Kind, Region, normalize_space};
 use crate::model::Format;
 use crate::rules::phrases;
 use date::{Found, Stamp};
@@ -86,8 +86,11 @@ pub(crate) struct Classified {
     pub(crate) verdicts: Vec<Verdict>,
     /// Sidebar sections found.
     pub(crate) sections: Vec<Section>,
-    /// The headline text, when no block holds it but the title does.
+    /// The headline text when it is not a whole block: the title's
+    /// headline part, when no block holds it alone.
     pub(crate) headline: Option<String>,
+    /// The site's name from the title ("… - WSJ").
+    pub(crate) site_name: Option<String>,
     /// Authors read from the byline.
     pub(crate) authors: Vec<String>,
     /// Publication time from the visible dateline.
@@ -125,6 +128,11 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         verdicts,
         sections,
         headline: None,
+        site_name: title
+            .as_ref()
+            .filter(|t| t.strong)
+            .and_then(|t| headline::site_from_title(&t.text))
+            .map(str::to_string),
         authors: Vec::new(),
         published: None,
         updated: None,
@@ -163,20 +171,43 @@ fn mark_sections(sections: &[Section], verdicts: &mut [Verdict]) {
     }
 }
 
-/// The page title: `<title>` in HTML; in a dump, a first line that is not
-/// furniture and is short enough to be one.
-fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<String> {
+/// A page title and how sure we are that it is one.
+#[derive(Debug, Clone)]
+struct PageTitle {
+    text: String,
+    /// `<title>`, or a first line that is split by a site-name separator or
+    /// repeated on the page. A lone title-shaped first line is weak: as
+    /// often a logo as a title, it is the headline only when nothing else is.
+    strong: bool,
+}
+
+/// The page title: `<title>` in HTML; in a dump, a title-shaped first line.
+fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<PageTitle> {
     if let Some(title) = &doc.meta.title {
-        return Some(title.clone());
+        return Some(PageTitle { text: title.clone(), strong: true });
     }
     let first = doc.blocks.first()?;
-    let words = page.features[0].words;
-    let free = verdicts[0].label == Label::Other;
-    if doc.format == Format::Text && free && (2..=30).contains(&words) && !page.features[0].sentence_end {
-        verdicts[0] = Verdict { label: Label::Title, reason: "first line of the dump, title-shaped" };
-        return Some(first.text.clone());
+    let f = &page.features[0];
+    if doc.format != Format::Text
+        || verdicts[0].label != Label::Other
+        || !(2..=30).contains(&f.words)
+        || f.sentence_end
+    {
+        return None;
     }
-    None
+    let split = headline::title_parts(&first.text).len() > 1;
+    // Furniture is left out: a logo line comes back in the copyright line.
+    let repeated = || {
+        (1..doc.blocks.len()).any(|i| {
+            verdicts[i].label == Label::Other
+                && headline::title_similarity(&doc.blocks[i].text, &first.text) >= headline::MIN_TITLE_MATCH
+        })
+    };
+    let strong = split || repeated();
+    if strong {
+        verdicts[0] = Verdict { label: Label::Title, reason: "first line of the dump, a page title" };
+    }
+    Some(PageTitle { text: first.text.clone(), strong })
 }
 
 /// The article body: the best-scoring run of blocks outside feeds.
@@ -205,51 +236,92 @@ fn is_free(out: &Classified, i: usize) -> bool {
     out.verdicts[i].label == Label::Other
 }
 
-/// Finds the headline block and labels it; returns its index.
+/// Finds the headline block and labels it; returns its index. Sources, in
+/// order: the block most like the title (or the stated headline); a
+/// top-level heading; the title's headline part; the nearest
+/// headline-shaped line above the body.
 fn find_headline(
     doc: &Document,
     page: &Page,
     out: &mut Classified,
-    title: Option<String>,
+    title: Option<PageTitle>,
     region: &Range<usize>,
 ) -> Option<usize> {
     let search_end = (region.start + HEADER_OVERLAP).min(doc.blocks.len());
-    let reach = region.start.saturating_sub(HEADER_REACH);
     let candidates = || (0..search_end).filter(|&i| is_free(out, i) || out.verdicts[i].label == Label::Body);
-    let stated = doc.meta.headline.clone().or(title.clone());
-    // 1. The block most like the title (or the stated headline).
-    if let Some(title) = &stated {
+    let strong_title = title.as_ref().filter(|t| t.strong).map(|t| t.text.clone());
+    let stated = doc.meta.headline.clone().or(strong_title);
+    if let Some(stated) = &stated {
+        if let Some(i) = headline_in_title(doc, stated, candidates()) {
+            out.verdicts[i] =
+                Verdict { label: Label::Headline, reason: "the headline part of the page title" };
+            return Some(i);
+        }
         let best = candidates()
             .filter(|&i| page.features[i].words <= 40)
-            .map(|i| (i, headline::title_similarity(&doc.blocks[i].text, title)))
+            .map(|i| (i, headline::title_similarity(&doc.blocks[i].text, stated)))
             .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()));
         if let Some((i, _)) = best {
             out.verdicts[i] = Verdict { label: Label::Headline, reason: "matches the page title" };
+            // A kicker or teaser run into the headline line: keep the part
+            // the title names, when the block holds it word for word.
+            let piece = headline::from_title(stated).filter(|p| p.split_whitespace().count() >= 3);
+            if let Some(piece) =
+                piece.filter(|p| doc.blocks[i].text.len() > p.len() && doc.blocks[i].text.contains(*p))
+            {
+                out.headline = Some(piece.to_string());
+            }
             return Some(i);
         }
     }
-    // 2. A top-level heading from the markup.
     let h1 = candidates()
         .find(|&i| doc.blocks[i].kind == Kind::Heading(1) && doc.blocks[i].region != Region::Aside);
-    // 3. The nearest headline-shaped line above the body.
-    let shaped = || {
-        (reach..region.start.min(doc.blocks.len())).rev().find(|&i| {
-            let f = &page.features[i];
-            is_free(out, i)
-                && (3..=30).contains(&f.words)
-                && !f.sentence_end
-                && byline::after_cue(&doc.blocks[i].text).is_none()
-                && !date::is_stamp_only(&doc.blocks[i].text, page.order)
-                && date::find(&doc.blocks[i].text, page.order, None).is_none()
-        })
-    };
-    if let Some(i) = h1.or_else(shaped) {
+    if let Some(i) = h1 {
+        out.verdicts[i] = Verdict { label: Label::Headline, reason: "top-level heading" };
+        return Some(i);
+    }
+    if let Some(stated) = &stated {
+        out.headline = Some(headline::cut_title(stated).to_string());
+        return None;
+    }
+    let reach = region.start.saturating_sub(HEADER_REACH);
+    let shaped = (reach..region.start.min(doc.blocks.len())).rev().find(|&i| {
+        let f = &page.features[i];
+        is_free(out, i)
+            && (3..=30).contains(&f.words)
+            && !f.sentence_end
+            && byline::after_cue(&doc.blocks[i].text).is_none()
+            && date::find(&doc.blocks[i].text, page.order, None).is_none()
+    });
+    if let Some(i) = shaped {
         out.verdicts[i] = Verdict { label: Label::Headline, reason: "heading just above the body" };
         return Some(i);
     }
-    out.headline = stated.as_deref().and_then(headline::from_title).map(str::to_string);
-    None
+    // A lone first line, as a last resort (weak titles are only made from
+    // block 0).
+    title.filter(|t| !t.strong)?;
+    out.verdicts[0] = Verdict { label: Label::Headline, reason: "first line of the dump" };
+    Some(0)
+}
+
+/// A block that is the title's headline part exactly: the title cut as a
+/// reader would cut it, or the start of the title before a site suffix
+/// ("New Zealand" in "New Zealand - Wikipedia").
+fn headline_in_title(
+    doc: &Document,
+    title: &str,
+    candidates: impl Iterator<Item = usize> + Clone,
+) -> Option<usize> {
+    let key = |s: &str| normalize_space(s).to_lowercase();
+    let cut = key(headline::cut_title(title));
+    let whole = key(title);
+    candidates.clone().find(|&i| key(&doc.blocks[i].text) == cut).or_else(|| {
+        candidates.filter(|&i| doc.blocks[i].text.split_whitespace().nth(1).is_some()).find(|&i| {
+            let block = key(&doc.blocks[i].text);
+            block.len() * 5 >= cut.len() * 2 && whole.starts_with(&block) && whole.len() > block.len()
+        })
+    })
 }
 
 /// Finds the byline in the header and reads the authors from it.

@@ -30,6 +30,9 @@ pub(crate) struct Features {
     pub(crate) furniture: Option<&'static str>,
     /// How many other blocks on the page have the same text.
     pub(crate) repeats: u32,
+    /// Written mostly in a script without spaces (Chinese, Japanese, Thai):
+    /// stop words say nothing there, punctuation and length do.
+    pub(crate) unspaced: bool,
 }
 
 /// The measured page: one [`Features`] a block, plus page-level facts.
@@ -63,12 +66,14 @@ pub(crate) fn measure(doc: &Document) -> Page {
         .zip(&lowered)
         .map(|(block, lower)| {
             let words = count_words(&block.text);
+            let unspaced = is_mostly_unspaced(&block.text);
             Features {
                 words,
                 stop_ratio: stop_ratio(lower, language),
                 sentence_end: ends_sentence(&block.text),
                 furniture: boilerplate::furniture(block, words),
                 repeats: seen.get(block.text.as_str()).map_or(0, |n| n - 1),
+                unspaced,
             }
         })
         .collect();
@@ -90,6 +95,15 @@ pub(crate) fn count_words(text: &str) -> usize {
         }
     }
     words + dense.div_ceil(2)
+}
+
+fn is_mostly_unspaced(text: &str) -> bool {
+    let (mut dense, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        dense += usize::from(is_unspaced_script(c));
+    }
+    letters > 0 && dense * 2 > letters
 }
 
 fn is_unspaced_script(c: char) -> bool {
@@ -167,6 +181,7 @@ pub(crate) fn prose_score(block: &Block, f: &Features, language_known: bool) -> 
     // Long sentences read as text even where the stop list is thin
     // (inflected languages use fewer function words than English).
     let reads_as_text = !language_known
+        || f.unspaced
         || f.stop_ratio >= PROSE_STOP_RATIO
         || f.sentence_end && f.words >= 15 && f.stop_ratio >= PROSE_STOP_RATIO / 3.0;
     let mut score = if f.words >= 10 && reads_as_text && f.sentence_end {

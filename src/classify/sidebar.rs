@@ -19,7 +19,7 @@
 
 use crate::block::Document;
 use crate::classify::date;
-use crate::classify::score::Page;
+use crate::classify::score::{Features, Page};
 use crate::rules::{label_key, phrases};
 
 /// Longest block (words) that can be an item headline.
@@ -27,6 +27,9 @@ const MAX_HEADLINE_WORDS: usize = 30;
 /// Shortest untimed item headline: one- and two-word lines are menu
 /// entries ("Culture", "Sport"), not stories.
 const MIN_HEADLINE_WORDS: usize = 3;
+/// From this many words, a block ending like a sentence is prose, not an
+/// untimed list entry.
+const SENTENCE_WORDS: usize = 12;
 /// Longest block (words) that can be an item summary.
 const MAX_SUMMARY_WORDS: usize = 120;
 /// Most items read from one section; longer lists are walls of links that
@@ -84,6 +87,9 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
     // A feed whose first item opens with a time stamp is "timed": every
     // item is then stamp, headline, optional summary.
     let mut timed = false;
+    // Lists are uniform: once an item is seen without a summary, a long
+    // block no longer continues the list (it is the article resuming).
+    let mut summaries: Option<bool> = None;
     let mut i = heading + 1;
     while i < doc.blocks.len() && items.len() <= MAX_ITEMS {
         let f = &page.features[i];
@@ -96,8 +102,14 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
             Some(item) if item.headline.is_none() => Step::Headline,
             Some(item) if timed && item.summary.is_none() => Step::Summary,
             _ if timed => Step::End,
-            _ if (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) => Step::NewItem,
-            Some(item) if f.words > MAX_HEADLINE_WORDS && item.summary.is_none() => Step::Summary,
+            _ if (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) && !reads_as_sentence(f) => {
+                Step::NewItem
+            }
+            Some(item)
+                if f.words > MAX_HEADLINE_WORDS && item.summary.is_none() && summaries != Some(false) =>
+            {
+                Step::Summary
+            }
             _ => Step::End,
         };
         match step {
@@ -118,8 +130,14 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
                     item.headline = Some(i);
                 }
             }
-            Step::NewItem => items.push(ItemBlocks { headline: Some(i), ..ItemBlocks::default() }),
+            Step::NewItem => {
+                if items.last().is_some_and(|item| item.summary.is_none()) {
+                    summaries.get_or_insert(false);
+                }
+                items.push(ItemBlocks { headline: Some(i), ..ItemBlocks::default() });
+            }
             Step::Summary if f.words <= MAX_SUMMARY_WORDS => {
+                summaries = Some(true);
                 if let Some(item) = items.last_mut() {
                     item.summary = Some(i);
                 }
@@ -135,6 +153,11 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
         }
     }
     Section { heading, items, end: i }
+}
+
+/// A full sentence of some length: article prose, not a list entry.
+fn reads_as_sentence(f: &Features) -> bool {
+    f.sentence_end && f.words >= SENTENCE_WORDS
 }
 
 /// What the next block of a section is.
@@ -186,11 +209,11 @@ mod tests {
         );
         let list = &sections[0];
         assert_eq!(list.items.len(), 2);
-        // The first long block is taken as the summary of the second title;
-        // the second long block ends the section.
-        assert_eq!(list.items[1].summary, Some(3));
-        assert_eq!(list.end, 4);
-        assert_eq!(doc.blocks[list.end].text.split_whitespace().next(), Some("Another"));
+        // Two headline-only items: the list has no summaries, so the first
+        // long block is the article resuming, not a summary.
+        assert_eq!(list.items[1].summary, None);
+        assert_eq!(list.end, 3);
+        assert_eq!(doc.blocks[list.end].text.split_whitespace().next(), Some("This"));
     }
 
     #[test]
@@ -211,6 +234,15 @@ mod tests {
             ["09:15", "Theater startet", "Mit Schiller."]
         );
         assert_eq!(doc.blocks[sections[0].end].text, "A line after the feed");
+    }
+
+    #[test]
+    fn inline_related_box_ends_at_the_article() {
+        let (doc, sections) = read(
+            "Related\nThe Doobie Brothers: Lighting Up With the Stars\nMichael McDonald Talks New Album and Retirement\nDressed in black pants, an untucked black shirt and glasses, the white-haired singer took the stage to a roar from the crowd that had waited all night for him to appear.\nTickets for the tour go on sale to the general public starting Friday at ten.\n",
+        );
+        assert_eq!(sections[0].items.len(), 2);
+        assert!(doc.blocks[sections[0].end].text.starts_with("Dressed"));
     }
 
     #[test]
