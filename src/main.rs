@@ -9,6 +9,7 @@ use cli::report::{self, ExitCode};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    report::install_panic_hook();
     let code = match cli.into_config().and_then(|config| match config {
         Config::Files(plan) => cli::files::run(&plan),
         Config::Batch(plan) => cli::batch::run(&plan),

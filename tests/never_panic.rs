@@ -22,7 +22,9 @@ fn page_line() -> impl Strategy<Value = String> {
         Just("* indicates required".to_string()),
         Just("The minister said the talks would begin in the spring, after the elections.".to_string()),
         Just("".to_string()),
+        Just("Site » Section » A headline – with — every | kind · of / separator".to_string()),
         "[a-zA-Z ,.]{0,80}",
+        "[a-zß ,.»«·–—|:/\\-]{0,60}",
         "\\PC{0,40}",
     ]
 }

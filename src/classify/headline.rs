@@ -43,26 +43,25 @@ pub(crate) fn from_title(title: &str) -> Option<&str> {
 /// cutting them leaves a fragment. This is the rule of Mozilla's
 /// Readability, which readers of these pages are used to.
 pub(crate) fn cut_title(title: &str) -> &str {
+    const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+    const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
     let title = title.trim();
     let words = |s: &str| s.split_whitespace().count();
-    let separators: Vec<usize> = title
-        .match_indices(' ')
-        .filter(|(i, _)| {
-            let rest = &title[i + 1..];
-            let mut chars = rest.chars();
-            matches!(chars.next(), Some('|' | '-' | '\\' | '/' | '>' | '»')) && chars.next() == Some(' ')
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let hierarchical =
-        separators.iter().any(|&i| matches!(title[i + 1..].chars().next(), Some('\\' | '/' | '>' | '»')));
-    let cut = if let (Some(&first), Some(&last)) = (separators.first(), separators.last()) {
-        let head = title[..last].trim();
-        if words(head) < 3 {
-            title[first + 2..].trim_start_matches(|c: char| !c.is_whitespace()).trim()
-        } else {
-            head
+    // " X " with X a separator: (start of the space before, end of the
+    // space after, X), all on char boundaries.
+    let mut separators: Vec<(usize, usize, char)> = Vec::new();
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    for window in chars.windows(3) {
+        if let [(start, ' '), (_, sep), (space, ' ')] = window {
+            if SEPARATORS.contains(sep) {
+                separators.push((*start, space + 1, *sep));
+            }
         }
+    }
+    let hierarchical = separators.iter().any(|(_, _, sep)| HIERARCHICAL.contains(sep));
+    let cut = if let (Some(first), Some(last)) = (separators.first(), separators.last()) {
+        let head = title[..last.0].trim();
+        if words(head) < 3 { title[first.1..].trim() } else { head }
     } else if let Some(colon) = title.find(": ") {
         let after_last = title[title.rfind(':').unwrap_or(colon) + 1..].trim();
         if words(after_last) < 3 {
@@ -75,7 +74,7 @@ pub(crate) fn cut_title(title: &str) -> &str {
     } else {
         title
     };
-    let stripped_words = words(&title.replace(['|', '-', '\\', '/', '>', '»'], " "));
+    let stripped_words = words(&title.replace(SEPARATORS, " "));
     if words(cut) <= 4 && (!hierarchical || words(cut) + 1 != stripped_words) { title } else { cut }
 }
 
@@ -163,6 +162,11 @@ mod tests {
             ("Site | A much longer headline here", "A much longer headline here"),
             ("Review: The new phone is fast but dull", "The new phone is fast but dull"),
             ("Plain title without separators", "Plain title without separators"),
+            (
+                "Internet-Law » Verstößt der Ausschluss von Pseudonymen gegen Recht?",
+                "Verstößt der Ausschluss von Pseudonymen gegen Recht?",
+            ),
+            ("Ab » Cd", "Cd"),
         ] {
             assert_eq!(cut_title(title), want, "{title}");
         }

@@ -185,9 +185,10 @@ fn process(job: &Job, plan: &BatchPlan) -> Outcome {
     if plan.skip_existing && is_done(job) {
         return Outcome::Skipped;
     }
-    let article = match scrape_clean::clean_file(&job.input, &plan.options) {
+    let cleaned = report::guarded(|| Ok(scrape_clean::clean_file(&job.input, &plan.options)?));
+    let article = match cleaned {
         Ok(article) => article,
-        Err(err) => return Outcome::Failed(err.into()),
+        Err(err) => return Outcome::Failed(err),
     };
     let json = scrape_clean::to_json(&article, plan.style);
     match &job.output {

@@ -17,7 +17,7 @@ pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
     let mut failed = false;
     for input in &plan.inputs {
         let shown = report::display_path(input.as_deref());
-        let rendered = render(input.as_deref(), plan);
+        let rendered = report::guarded(|| render(input.as_deref(), plan));
         match rendered {
             Ok(text) => {
                 if let Err(err) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

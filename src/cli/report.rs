@@ -3,7 +3,9 @@
 //! in names and messages are escaped, so no page or file name can send
 //! escape sequences to the user's terminal.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
 /// The process exit status.
@@ -21,6 +23,39 @@ impl From<ExitCode> for std::process::ExitCode {
     fn from(code: ExitCode) -> Self {
         std::process::ExitCode::from(code as u8)
     }
+}
+
+thread_local! {
+    /// Set while a page is being cleaned under [`guarded`]: its panics are
+    /// reported as that page's error, not by the default hook.
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs a panic hook that stays quiet for panics inside [`guarded`]
+/// (they become per-file errors) and keeps the default report elsewhere.
+pub fn install_panic_hook() {
+    let default = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if !GUARDED.with(Cell::get) {
+            default(info);
+        }
+    }));
+}
+
+/// Runs one page's work so that a panic (a bug: the library must not
+/// panic) fails that page alone instead of the whole run.
+pub fn guarded<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    GUARDED.with(|g| g.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(work));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(anyhow::anyhow!("internal error, please report it: {message}"))
+    })
 }
 
 /// Prints `scrape-clean: PATH: reason` for one failed input.
