@@ -1,29 +1,83 @@
 //! Bylines: spotting them and reading the author names out of them.
 //!
-//! A byline opens with a cue ("By", "Von", "Par", "Written by") or stands
-//! alone as the cue with the names on the next line. Names end where the
-//! date, the reading time or a separator (`|`, `•`) begins; job titles after
-//! a comma are dropped; "A and B", "A, B and C" give several names. Desks
-//! ("The Kyiv Independent news desk") are names like any other.
+//! A byline is found in three shapes:
+//! - a cue and the names: "By Jane Doe", "Posted 11 April 2018 by Walter von
+//!   Aachen", "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | …";
+//! - a cue alone, or ending a line ("By", "Kommentar von"), with the names
+//!   on the following lines ("David Brand", "and", "Ramsey Khalifeh");
+//! - a bare name where bylines sit: right under the headline, or beside the
+//!   date ("Tanja Karrasch 3.11.2023").
+//!
+//! Names end where the date, the reading time, a separator (`|`, `•`) or a
+//! word like "on"/"am"/"in" begins. Job titles are dropped ("Jane Doe, Staff
+//! Writer", "Harald Bauer Autor"). Commas split names only when a joiner
+//! word is present ("A, B and C"); otherwise what follows the first comma is
+//! an affiliation ("Rob Picheta, CNN"). Desks ("The Kyiv Independent news
+//! desk") are names like any other.
 
 use crate::classify::date::{self, Order};
-use crate::rules::authors::AUTHORS;
+use crate::rules::authors::{AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS};
 use crate::rules::dates::{PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::PHRASES;
 
 /// The most words a single author name may have ("The Kyiv Independent
 /// news desk" has five; longer runs are sentences).
 const MAX_NAME_WORDS: usize = 7;
+/// The most words a block may have for a cue inside it to count: bylines
+/// are short, and "by" inside a sentence is not one.
+const MAX_INLINE_BYLINE_WORDS: usize = 20;
+/// The most words before an inline cue introduced by a byline label
+/// ("Posted by", "Erstellt von", "Text von").
+const MAX_WORDS_BEFORE_CUE: usize = 3;
+/// Bare names (no cue) have two to four words: one word is too often a
+/// section label, five a phrase.
+const BARE_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
 
-/// The text after a byline cue, when `text` opens with one. `Some("")`
-/// for a lone cue ("By"), whose names are on the next line.
+/// The text after a byline cue that opens `text`. `Some("")` for a lone
+/// cue ("By"), whose names are on the next line.
 pub(crate) fn after_cue(text: &str) -> Option<&str> {
     let m = AUTHORS.cue.find(text)?;
     Some(text[m.end()..].trim())
 }
 
-/// Author names in a byline (with or without its cue).
-pub(crate) fn authors(text: &str, order: Order) -> Vec<String> {
+/// The text after a byline cue anywhere in a short block: at the start,
+/// or inside when the block reads as a byline (it holds a date, or the cue
+/// follows a separator or a few label words: "Posted by", "| By"). A cue
+/// that ends the block gives `Some("")`: the names are on the next lines.
+pub(crate) fn cue_rest(text: &str, order: Order) -> Option<&str> {
+    if let Some(rest) = after_cue(text) {
+        return Some(rest);
+    }
+    let words = text.split_whitespace().count();
+    if words > MAX_INLINE_BYLINE_WORDS {
+        return None;
+    }
+    if words <= MAX_WORDS_BEFORE_CUE + 1 && AUTHORS.trailing_cue.is_match(text) {
+        return Some("");
+    }
+    let has_date = date::find(text, order, None).is_some();
+    for caps in AUTHORS.inline_cue.captures_iter(text) {
+        let (Some(whole), Some(cue)) = (caps.get(0), caps.get(1)) else { continue };
+        let before = text[..cue.start()].trim();
+        let after_separator = whole.as_str().starts_with(|c: char| !c.is_whitespace());
+        let after_label = before.split_whitespace().count() <= MAX_WORDS_BEFORE_CUE
+            && before
+                .split_whitespace()
+                .any(|w| BYLINE_LABELS.contains(&w.to_lowercase().trim_end_matches(':')));
+        if has_date || after_separator || after_label {
+            let rest = text[whole.end()..].trim();
+            if !rest.is_empty() {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Author names in the text after a cue (or a whole byline block).
+/// `cued` relaxes the name test: after "Autor:" a handle like "gnaddrig"
+/// or an agency like "det/dpa" is a name.
+pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
     let mut rest = after_cue(text).unwrap_or(text);
     if let Some(found) = date::find(rest, order, None) {
         rest = &rest[..found.range.start];
@@ -31,20 +85,44 @@ pub(crate) fn authors(text: &str, order: Order) -> Vec<String> {
     if let Some(m) = PHRASES.reading_time.find(rest) {
         rest = &rest[..m.start()];
     }
-    if let Some(cut) = rest.find(['|', '•', '·', '\u{2014}', '\n', '(']) {
+    if let Some(cut) = rest.find(['|', '•', '·', '\u{2014}', '\u{2013}', '\n', '(', '»', '[']) {
         rest = &rest[..cut];
     }
+    rest = cut_at_stopper(rest);
     rest = trim_trailing_labels(rest);
     let rest = AUTHORS.role.replace(rest, "");
-    AUTHORS
+    let has_joiner_word =
+        rest.split_whitespace().any(|w| NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w == "&");
+    // Without "and", a comma parts a name from its affiliation.
+    let rest = if has_joiner_word { &rest[..] } else { rest.split([',', ';']).next().unwrap_or("") };
+    let valid = |name: &str| if cued { is_cued_name(name) } else { is_name(name) };
+    let parts: Vec<String> = AUTHORS
         .joiner
-        .split(&rest)
+        .split(rest)
+        .map(|name| AUTHORS.trailing_role.replace(name.trim(), "").into_owned())
         .map(|name| {
-            name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–'))
+            name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '.'))
+                .to_string()
         })
-        .filter(|name| is_name(name))
-        .map(str::to_string)
-        .collect()
+        .collect();
+    // "Staff and news service reports" is one credit, not two names.
+    let whole = rest.trim().trim_end_matches(['.', ',']);
+    if parts.iter().any(|p| !p.is_empty() && !valid(p)) && is_name(whole) {
+        return vec![whole.to_string()];
+    }
+    parts.into_iter().filter(|name| valid(name)).collect()
+}
+
+/// Cuts a name at a word that cannot belong to it ("Fatima in Gefühle").
+fn cut_at_stopper(text: &str) -> &str {
+    let mut offset = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        if offset > 0 && NAME_STOPPERS.contains(&word.trim().to_lowercase().as_str()) {
+            return &text[..offset];
+        }
+        offset += word.len();
+    }
+    text
 }
 
 /// Drops "Published", "Updated on" and similar words left at the end of
@@ -57,7 +135,7 @@ fn trim_trailing_labels(text: &str) -> &str {
         let key = last.to_lowercase();
         let is_label = PUBLISHED_LABELS.contains(&key.as_str())
             || UPDATED_LABELS.contains(&key.as_str())
-            || matches!(key.as_str(), "on" | "am" | "le" | "el" | "il" | "at");
+            || NAME_STOPPERS.contains(&key.as_str());
         if last.is_empty() || !is_label {
             return text;
         }
@@ -79,14 +157,65 @@ pub(crate) fn is_name(name: &str) -> bool {
         && !sentence_end
         && !name.contains("http")
         && !name.contains('@')
+        && !name.contains(':')
+}
+
+/// A name after an explicit cue: also a single handle ("gnaddrig",
+/// "delta201") or an agency code ("det/dpa").
+fn is_cued_name(name: &str) -> bool {
+    if is_name(name) {
+        return true;
+    }
+    let single = !name.contains(char::is_whitespace);
+    single
+        && (2..=30).contains(&name.chars().count())
+        && name.chars().any(char::is_alphabetic)
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
+        && !name.contains("http")
+}
+
+/// A line that is nothing but a person's name: two to four capitalised
+/// words (particles like "von" allowed), no digits, no punctuation but
+/// initials' dots and hyphens.
+pub(crate) fn is_bare_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !BARE_NAME_WORDS.contains(&words.len()) || text.chars().count() > 40 {
+        return false;
+    }
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    words.iter().all(|w| capitalised(w) || NAME_PARTICLES.contains(w))
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && text.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        // All-capital short words are labels ("NEWS", "UK"), not names.
+        && !words.iter().any(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase) && w.chars().count() <= 3)
+}
+
+/// The name beside a date in a short header line ("Tanja Karrasch
+/// 3.11.2023", "28. Jan. 2022 Paula Balov", "Gesine Engels-Krone,
+/// 02.01.2023, 11:08 Uhr").
+pub(crate) fn name_beside_date(text: &str, order: Order) -> Option<String> {
+    if text.split_whitespace().count() > 12 {
+        return None;
+    }
+    let found = date::find(text, order, None)?;
+    let before =
+        text[..found.range.start].trim().trim_end_matches([',', '|', '-', '–', '—', '·', '•']).trim();
+    let after = text[found.range.end..].trim_start_matches(|c: char| !c.is_alphabetic()).trim();
+    [before, after].into_iter().find(|part| is_bare_name(part)).map(str::to_string)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn names(line: &str) -> Vec<String> {
+        let Some(rest) = cue_rest(line, Order::MonthFirst) else { return Vec::new() };
+        authors(rest, true, Order::MonthFirst)
+    }
+
     #[test]
-    fn names() {
+    fn bylines() {
         for (line, want) in [
             (
                 "by The Kyiv Independent news desk October 3, 2022 5:15 PM 1 min read",
@@ -95,15 +224,29 @@ mod tests {
             ("By Jane Doe and John Smith", vec!["Jane Doe", "John Smith"]),
             ("By Jane Doe, John Smith and Ann Lee", vec!["Jane Doe", "John Smith", "Ann Lee"]),
             ("By Jane Doe, Staff Writer", vec!["Jane Doe"]),
+            ("By Rob Picheta, CNN", vec!["Rob Picheta"]),
+            ("Posted by Alex Durán, AMP Project Marketing, Google", vec!["Alex Durán"]),
             ("Von Max Mustermann und Erika Musterfrau", vec!["Max Mustermann", "Erika Musterfrau"]),
             ("Par Jean Dupont | Publié le 3 octobre 2022", vec!["Jean Dupont"]),
             ("By Jane Doe Published October 3, 2022", vec!["Jane Doe"]),
             ("By Jane Doe • 3 min read", vec!["Jane Doe"]),
-            ("Sarah E. Needleman", vec!["Sarah E. Needleman"]),
             ("Автор: Олена Петренко", vec!["Олена Петренко"]),
+            ("Posted 11. April 2018 by Walter von Aachen", vec!["Walter von Aachen"]),
+            ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", vec!["Fatima"]),
+            ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie", vec!["gnaddrig"]),
+            ("yas! | By Cara Stiles | April 13, 2020", vec!["Cara Stiles"]),
+            ("VON MORITZ GATHMANN am 21. April 2020", vec!["MORITZ GATHMANN"]),
+            ("Von: det/dpa", vec!["det/dpa"]),
+            ("Harald Bauer Autor", vec![]),
+            ("Text von Christian Seiler Illustration von Markus Roost", vec!["Christian Seiler"]),
+            ("By Staff and news service reports", vec!["Staff and news service reports"]),
             ("By clicking subscribe you agree to our terms and conditions of service today", vec![]),
+            (
+                "The bill was passed by the senate on Tuesday after a long and bitter debate about taxes.",
+                vec![],
+            ),
         ] {
-            assert_eq!(authors(line, Order::MonthFirst), want, "{line:?}");
+            assert_eq!(names(line), want, "{line:?}");
         }
     }
 
@@ -112,5 +255,46 @@ mod tests {
         assert_eq!(after_cue("By"), Some(""));
         assert_eq!(after_cue("By Jane Doe"), Some("Jane Doe"));
         assert_eq!(after_cue("Jane Doe"), None);
+        assert_eq!(cue_rest("Kommentar von", Order::DayFirst), Some(""));
+        assert_eq!(
+            cue_rest("Erstellt von Fabian am Dienstag 6. Mai 2014", Order::DayFirst),
+            Some("Fabian am Dienstag 6. Mai 2014")
+        );
+        assert_eq!(
+            cue_rest("Die Auswirkungen von Nachtarbeit auf die Aufmerksamkeit", Order::DayFirst),
+            None
+        );
+        assert_eq!(cue_rest("Christoph von Eichhorn", Order::DayFirst), None);
+    }
+
+    #[test]
+    fn bare_names() {
+        for (line, want) in [
+            ("Stefan Wasmer", true),
+            ("Walter von Aachen", true),
+            ("Ophélie Ostermann", true),
+            ("E. Barreneche", true),
+            ("UK news", false),
+            ("Lokales", false),
+            ("Questions over the barriers", false),
+            ("Share This Story Now Please", false),
+            ("Kategorie: News", false),
+            ("NEWS UK", false),
+        ] {
+            assert_eq!(is_bare_name(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn names_beside_dates() {
+        for (line, want) in [
+            ("Tanja Karrasch 3.11.2023", Some("Tanja Karrasch")),
+            ("28. Jan. 2022 Paula Balov", Some("Paula Balov")),
+            ("Gesine Engels-Krone, 02.01.2023, 11:08 Uhr", Some("Gesine Engels-Krone")),
+            ("Kategorie: News 24.01.2022", None),
+            ("October 3, 2022", None),
+        ] {
+            assert_eq!(name_beside_date(line, Order::DayFirst).as_deref(), want, "{line:?}");
+        }
     }
 }

@@ -27,7 +27,7 @@ use jiff::civil::DateTime;
 
 use crate::block::{Document, Kind, Region, normalize_space};
 use crate::model::Format;
-use crate::rules::phrases;
+use crate::rules::{self, phrases};
 use date::{Found, Stamp};
 use score::Page;
 use sidebar::Section;
@@ -141,7 +141,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     };
     let headline = find_headline(doc, &page, &mut out, title, &region);
     let header = header_window(headline, &region, doc.blocks.len());
-    find_byline(doc, &page, &mut out, header.clone());
+    find_byline(doc, &page, &mut out, header.clone(), &region, headline);
     find_dates(doc, &page, &mut out, header.clone(), &region, now);
     find_captions(doc, &page, &mut out, header.start..region.end.max(header.end));
     out.reading_time =
@@ -324,31 +324,116 @@ fn headline_in_title(
     })
 }
 
-/// Finds the byline in the header and reads the authors from it.
-fn find_byline(doc: &Document, page: &Page, out: &mut Classified, header: Range<usize>) {
-    for i in header {
-        if !is_free(out, i) && out.verdicts[i].label != Label::Body {
+/// How many blocks above the headline a byline may sit ("6. Oktober 2022 /
+/// By Celia Parbey / 0 Comments" above the headline).
+const BYLINE_ABOVE_HEADLINE: usize = 4;
+/// How far into the body a cued byline is still looked for.
+const BYLINE_BODY_REACH: usize = 10;
+/// How many blocks on each side of the end of the body a cued byline is
+/// looked for.
+const BYLINE_TAIL_REACH: usize = 5;
+/// Outside the header, a cued byline is a short line ("Von Irmela Schwab",
+/// "VON MORITZ GATHMANN am 21. April 2020").
+const MAX_STRICT_BYLINE_WORDS: usize = 12;
+/// How many blocks after a lone cue ("By") the names may run: name,
+/// "and", name, "and", name.
+const MAX_BYLINE_LINES: usize = 6;
+
+/// Finds the byline around the header and reads the authors from it. A
+/// cued byline wins; failing that, a bare name right under the headline or
+/// beside the date.
+fn find_byline(
+    doc: &Document,
+    page: &Page,
+    out: &mut Classified,
+    header: Range<usize>,
+    region: &Range<usize>,
+    headline: Option<usize>,
+) {
+    let len = doc.blocks.len();
+    let start = header.start.saturating_sub(if headline.is_some() { BYLINE_ABOVE_HEADLINE } else { 0 });
+    let usable = |out: &Classified, i: usize| matches!(out.verdicts[i].label, Label::Other | Label::Body);
+    // A cued byline is looked for in the header, then a little further
+    // into the body, then around the end of the article ("Text: Jane Doe"
+    // under the last paragraph). Outside the header only short lines count:
+    // "Von Politikern und Medien wird …" is a sentence, not a byline.
+    let deeper = header.end..(region.start + BYLINE_BODY_REACH).min(region.end).max(header.end);
+    let tail = region.end.saturating_sub(BYLINE_TAIL_REACH).max(deeper.end)
+        ..(region.end + BYLINE_TAIL_REACH).min(len);
+    let places = (start..header.end)
+        .map(|i| (i, false))
+        .chain(deeper.map(|i| (i, true)))
+        .chain(tail.map(|i| (i, true)));
+    for (i, strict) in places {
+        if !usable(out, i) || strict && page.features[i].words > MAX_STRICT_BYLINE_WORDS {
             continue;
         }
-        let Some(rest) = byline::after_cue(&doc.blocks[i].text) else { continue };
-        // A lone "By": the names are on the next line.
+        let Some(rest) = byline::cue_rest(&doc.blocks[i].text, page.order) else { continue };
         let (authors, last) = if rest.is_empty() {
-            match doc.blocks.get(i + 1) {
-                Some(next) => (byline::authors(&next.text, page.order), i + 1),
-                None => continue,
-            }
+            names_on_following_lines(doc, page, out, i)
         } else {
-            (byline::authors(&doc.blocks[i].text, page.order), i)
+            (byline::authors(rest, true, page.order), i)
         };
-        if authors.is_empty() {
+        if !authors.is_empty() {
+            for j in i..=last {
+                out.verdicts[j] = Verdict { label: Label::Byline, reason: "byline cue and names" };
+            }
+            out.authors = authors;
+            return;
+        }
+    }
+    // No cue: a bare name where bylines sit.
+    let after_headline = headline.map(|h| h + 1..(h + 3).min(header.end.max(h + 1)));
+    for i in after_headline.into_iter().flatten().chain(header.clone()) {
+        if i >= doc.blocks.len() || !usable(out, i) {
             continue;
         }
-        for j in i..=last {
-            out.verdicts[j] = Verdict { label: Label::Byline, reason: "byline cue and names" };
+        let text = &doc.blocks[i].text;
+        // A bare name needs a date close by: German capitalises every
+        // noun, so "Wissenschaft Atmosphäre Klima" looks like a name too.
+        let near_headline = headline.is_some_and(|h| i > h && i <= h + 2);
+        let near_date = (i.saturating_sub(1)..(i + 4).min(doc.blocks.len()))
+            .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
+        let name = if near_headline && near_date && byline::is_bare_name(text) {
+            Some(text.clone())
+        } else {
+            byline::name_beside_date(text, page.order)
+        };
+        if let Some(name) = name {
+            out.verdicts[i] = Verdict { label: Label::Byline, reason: "a name where the byline sits" };
+            out.authors = vec![name];
+            return;
         }
-        out.authors = authors;
-        return;
     }
+}
+
+/// Names on the lines after a lone cue: "David Brand", "and", "Ramsey
+/// Khalifeh". Returns the names and the last block used.
+fn names_on_following_lines(
+    doc: &Document,
+    page: &Page,
+    out: &Classified,
+    cue: usize,
+) -> (Vec<String>, usize) {
+    let mut names = Vec::new();
+    let mut last = cue;
+    for j in cue + 1..(cue + 1 + MAX_BYLINE_LINES).min(doc.blocks.len()) {
+        if out.verdicts[j].label != Label::Other && out.verdicts[j].label != Label::Body {
+            break;
+        }
+        let text = doc.blocks[j].text.as_str();
+        let joiner = rules::authors::NAME_JOINERS.contains(&text.to_lowercase().as_str()) || text == ",";
+        if joiner && !names.is_empty() {
+            continue;
+        }
+        let found = byline::authors(text, true, page.order);
+        if found.is_empty() {
+            break;
+        }
+        names.extend(found);
+        last = j;
+    }
+    (names, last)
 }
 
 /// Finds the publication (and update) time: in the header first, then

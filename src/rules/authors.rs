@@ -16,8 +16,8 @@ pub(crate) const BYLINE_CUES: &[&str] = &[
     "a cura di", "af", "auteur", "auteur :", "auteur:", "author", "author:", "authors:", "autor",
     "autor:", "autore", "autore:", "autorin", "autorin:", "av", "by", "by:", "di", "door",
     "interview by", "opracowanie:", "par", "por", "posted by", "reporting by", "story by",
-    "tekst:", "text:", "texte :", "texte:", "texto:", "von", "words by", "written by", "автор",
-    "автор:", "авторка", "авторка:", "текст:",
+    "tekst:", "text:", "texte :", "texte:", "texto:", "von", "von:", "words by", "written by",
+    "автор", "автор:", "авторка", "авторка:", "текст:",
 ];
 
 /// Words and marks that separate two names in one byline.
@@ -26,23 +26,57 @@ pub(crate) const NAME_JOINERS: &[&str] = &[
     "&", "and", "e", "en", "et", "i", "und", "y", "и", "та", "і",
 ];
 
+/// Words that introduce a byline before its cue: "Posted by", "Erstellt
+/// von", "Text von", "Kommentar von". A cue in the middle of a block only
+/// counts after one of these, after a separator, or in a block with a date.
+#[rustfmt::skip]
+pub(crate) const BYLINE_LABELS: &[&str] = &[
+    "article", "artikel", "beitrag", "commentaire", "erstellt", "escrito", "gepostet",
+    "geschrieben", "interview", "kolumne", "kommentar", "posted", "publicado", "publié",
+    "reporting", "scritto", "story", "text", "texte", "verfasst", "veröffentlicht", "written",
+];
+
+/// Lower-case words that belong inside a name ("Walter von Aachen",
+/// "Ursula von der Leyen", "Luis de la Fuente").
+#[rustfmt::skip]
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ten",
+    "ter", "van", "von", "y", "zu",
+];
+
+/// Words after which a name has ended: "von Fatima in Gefühle",
+/// "by Jane Doe on March 3", "VON MORITZ GATHMANN am 21. April".
+#[rustfmt::skip]
+pub(crate) const NAME_STOPPERS: &[&str] = &[
+    "am", "at", "bild", "el", "for", "foto", "fotos", "für", "grafik", "il", "illustration", "in",
+    "last", "le", "on", "op", "photo", "photos", "pour", "um", "w", "в", "о",
+];
+
 /// Job titles and labels that trail a name ("Jane Doe, Staff Writer") or
 /// stand in for one; they are cut from author names. A desk ("news desk")
 /// is not a role: it is kept as the author.
 #[rustfmt::skip]
 pub(crate) const ROLES: &[&str] = &[
-    "associate editor", "chefredakteur", "columnist", "contributing writer", "contributor",
-    "correspondent", "deputy editor", "editor", "editor-in-chief", "freelance writer",
-    "journalist", "journaliste", "korrespondent", "managing editor", "news editor", "photographer",
-    "redakteur", "redakteurin", "reporter", "senior correspondent", "senior editor",
-    "senior reporter", "senior writer", "special correspondent", "staff", "staff reporter",
-    "staff writer", "writer",
+    "associate editor", "author", "autor", "autorin", "chefredakteur", "chefredakteurin",
+    "columnist", "contributing writer", "contributor", "correspondent", "deputy editor", "editor",
+    "editor-in-chief", "freelance writer", "journalist", "journaliste", "korrespondent",
+    "managing editor", "news editor", "photographer", "redakteur", "redakteurin", "reporter",
+    "senior correspondent", "senior editor", "senior reporter", "senior writer",
+    "special correspondent", "staff", "staff reporter", "staff writer", "writer",
 ];
 
 /// Compiled author patterns.
 pub(crate) struct AuthorRules {
     /// A byline cue at the start of a block; the rest of the block follows.
     pub(crate) cue: Regex,
+    /// A byline cue anywhere in a block, after a space or separator.
+    pub(crate) inline_cue: Regex,
+    /// A byline cue that ends a block ("Kommentar von"): the names follow
+    /// on the next lines.
+    pub(crate) trailing_cue: Regex,
+    /// A job title at the end of a name, without a comma ("Harald Bauer
+    /// Autor").
+    pub(crate) trailing_role: Regex,
     /// The separators between names: a comma, semicolon or joiner word.
     pub(crate) joiner: Regex,
     /// A role after a comma or dash, to the end of the name.
@@ -54,6 +88,9 @@ pub(crate) static AUTHORS: LazyLock<AuthorRules> = LazyLock::new(|| {
     let words: Vec<&str> = NAME_JOINERS.iter().copied().filter(|j| *j != "&").collect();
     AuthorRules {
         cue: compile(&format!(r"(?i)^{}(?:\s+|$)", alternation(BYLINE_CUES))),
+        inline_cue: compile(&format!(r"(?i)(?:^|[\s|•·—–»,(])({})\s+", alternation(BYLINE_CUES))),
+        trailing_cue: compile(&format!(r"(?i)(?:^|\s){}$", alternation(BYLINE_CUES))),
+        trailing_role: compile(&format!(r"(?i)\s+{}$", alternation(ROLES))),
         joiner: compile(&format!(r"(?i)\s*(?:[,;&]|\s{}\s)\s*", alternation(&words))),
         role: compile(&format!(r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?{}\b.*$", alternation(ROLES))),
     }
@@ -69,6 +106,9 @@ mod tests {
         assert_table("BYLINE_CUES", BYLINE_CUES);
         assert_table("NAME_JOINERS", NAME_JOINERS);
         assert_table("ROLES", ROLES);
+        assert_table("NAME_PARTICLES", NAME_PARTICLES);
+        assert_table("NAME_STOPPERS", NAME_STOPPERS);
+        assert_table("BYLINE_LABELS", BYLINE_LABELS);
         LazyLock::force(&AUTHORS);
     }
 
