@@ -41,6 +41,8 @@ mod frontend;
 mod output;
 mod pipeline;
 mod rules;
+#[cfg(feature = "training")]
+pub mod training;
 
 pub use error::{Error, Result};
 pub use model::{Article, Format, Image, SidebarItem, Source};

@@ -1,19 +1,19 @@
 //! Block features and the article region.
 //!
 //! Each block is measured once: words, stop-word density in the page's
-//! language, sentence punctuation, repetition elsewhere on the page, and
-//! the furniture verdict. From these a prose score says how much a block
-//! looks like article text (positive) or like page furniture (negative).
-//! The article body is then found as a *region*: the run of blocks with the
-//! largest total score, so short in-article lines (subheads, one-line
-//! quotes) are carried by the prose around them, and an island of prose in
-//! a sea of links is not.
+//! language, sentence punctuation, repetition elsewhere on the page, dates
+//! and the furniture verdict. The block model (`model.rs`) turns these into
+//! a score: how much a block looks like article text (positive) or like
+//! page furniture (negative). The article body is then found as a *region*:
+//! the run of blocks with the largest total score, so short in-article
+//! lines (subheads, one-line quotes, table rows) are carried by the prose
+//! around them, and an island of prose in a sea of links is not.
 
 use std::collections::HashMap;
 
-use crate::block::{Block, Document, Kind, Region};
+use crate::block::Document;
 use crate::classify::boilerplate;
-use crate::classify::date::Order;
+use crate::classify::date::{self, Order};
 use crate::rules::stopwords::LANGUAGES;
 
 /// What the classifier knows about one block.
@@ -28,11 +28,22 @@ pub(crate) struct Features {
     pub(crate) sentence_end: bool,
     /// Why the block is furniture, if it is.
     pub(crate) furniture: Option<&'static str>,
-    /// How many other blocks on the page have the same text.
+    /// How many other blocks on the page, not next to it, have the same
+    /// text (menus shown twice; a table's header row printed twice next to
+    /// itself is not a repeat).
     pub(crate) repeats: u32,
     /// Written mostly in a script without spaces (Chinese, Japanese, Thai):
     /// stop words say nothing there, punctuation and length do.
     pub(crate) unspaced: bool,
+    /// Holds a date (absolute or relative).
+    pub(crate) has_date: bool,
+    /// One of a chain of equal lines recurring every few blocks ("Image
+    /// credit: …" under each slide, "Advertisement" between paragraphs):
+    /// part of the article's own template, not the page's menus.
+    pub(crate) periodic: bool,
+    /// Ends with the same words as two or more other blocks of some length
+    /// ("… diese Seite aufrufen", "… Read more"): a teaser in a wall of them.
+    pub(crate) template_suffix: bool,
 }
 
 /// The measured page: one [`Features`] a block, plus page-level facts.
@@ -47,6 +58,44 @@ pub(crate) struct Page {
     pub(crate) order: Order,
 }
 
+/// How far apart two equal blocks must be to count as a repeat.
+const REPEAT_DISTANCE: usize = 3;
+
+/// A line recurring at least this often, each time within `PERIODIC_GAP`
+/// blocks of the last, is part of the article's template.
+const PERIODIC_MIN: usize = 3;
+/// See [`PERIODIC_MIN`].
+const PERIODIC_GAP: usize = 12;
+/// Words compared at the end of blocks to find teaser templates.
+const SUFFIX_WORDS: usize = 3;
+/// Blocks sharing an ending to make a template.
+const SUFFIX_MIN: usize = 3;
+
+/// Marks blocks that end with the same words as other blocks of at least
+/// five words: the "… Read more" of a teaser wall. Article paragraphs
+/// almost never share their last three words.
+fn mark_template_suffixes(doc: &Document, page: &mut Page) {
+    let mut endings: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if page.features[i].words < 5 {
+            continue;
+        }
+        let words: Vec<String> = block.text.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() >= SUFFIX_WORDS {
+            endings.entry(words[words.len() - SUFFIX_WORDS..].to_vec()).or_default().push(i);
+        }
+    }
+    for at in endings.values().filter(|at| at.len() >= SUFFIX_MIN) {
+        for &i in at {
+            page.features[i].template_suffix = true;
+        }
+    }
+}
+
+/// Dates are looked for in blocks up to this long: datelines, stamps and
+/// bylines are short, and a date inside a paragraph says nothing about it.
+const MAX_DATED_WORDS: usize = 30;
+
 /// Least share of stop words over the page's longer blocks for the page
 /// to count as written in that language (prose runs 0.3–0.5; a page of
 /// names and numbers stays under 0.05).
@@ -56,15 +105,16 @@ const MIN_LANGUAGE_SHARE: f32 = 0.08;
 pub(crate) fn measure(doc: &Document) -> Page {
     let lowered: Vec<String> = doc.blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let language = detect_language(&lowered);
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    for block in &doc.blocks {
-        *seen.entry(block.text.as_str()).or_default() += 1;
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        seen.entry(block.text.as_str()).or_default().push(i);
     }
     let features = doc
         .blocks
         .iter()
         .zip(&lowered)
-        .map(|(block, lower)| {
+        .enumerate()
+        .map(|(i, (block, lower))| {
             let words = count_words(&block.text);
             let unspaced = is_mostly_unspaced(&block.text);
             Features {
@@ -72,13 +122,30 @@ pub(crate) fn measure(doc: &Document) -> Page {
                 stop_ratio: stop_ratio(lower, language),
                 sentence_end: ends_sentence(&block.text),
                 furniture: boilerplate::furniture(block, words),
-                repeats: seen.get(block.text.as_str()).map_or(0, |n| n - 1),
+                repeats: seen
+                    .get(block.text.as_str())
+                    .map_or(0, |at| at.iter().filter(|&&j| j.abs_diff(i) >= REPEAT_DISTANCE).count() as u32),
                 unspaced,
+                has_date: false,
+                periodic: false,
+                template_suffix: false,
             }
         })
         .collect();
     let order = if language == Some("en") { Order::MonthFirst } else { Order::DayFirst };
-    Page { features, language, order }
+    let mut page = Page { features, language, order };
+    for at in seen.values().filter(|at| at.len() >= PERIODIC_MIN) {
+        if at.windows(2).all(|w| w[1] - w[0] <= PERIODIC_GAP) {
+            for &i in at {
+                page.features[i].periodic = true;
+            }
+        }
+    }
+    mark_template_suffixes(doc, &mut page);
+    for (f, block) in page.features.iter_mut().zip(&doc.blocks) {
+        f.has_date = f.words <= MAX_DATED_WORDS && date::find(&block.text, order, None).is_some();
+    }
+    page
 }
 
 /// Words in `text`; scripts written without spaces count a word per two
@@ -157,65 +224,6 @@ fn stop_ratio(lower: &str, language: Option<&str>) -> f32 {
     if words == 0 { 0.0 } else { stops as f32 / words as f32 }
 }
 
-/// Score of a furniture block: a one-word label ("Advertisement",
-/// "Share") costs about as much as a short line, so an article carries on
-/// across it; a long banner or a run of labels costs far more.
-fn furniture_score(words: usize) -> f32 {
-    -(1.0 + words as f32 * 0.2).min(5.0)
-}
-/// Stop-word share from which a block reads as running text. Article
-/// sentences sit at 0.25–0.5 in the languages served; menus, name lists
-/// and headlines mostly under 0.15.
-const PROSE_STOP_RATIO: f32 = 0.15;
-
-/// How much a block looks like article prose: positive for sentences,
-/// negative for furniture, repeated lines and short labels.
-pub(crate) fn prose_score(block: &Block, f: &Features, language_known: bool) -> f32 {
-    if f.furniture.is_some() {
-        return furniture_score(f.words);
-    }
-    let words = f.words as f32;
-    if f.repeats > 0 && f.words < 40 {
-        return -2.0;
-    }
-    // Long sentences read as text even where the stop list is thin
-    // (inflected languages use fewer function words than English).
-    let reads_as_text = !language_known
-        || f.unspaced
-        || f.stop_ratio >= PROSE_STOP_RATIO
-        || f.sentence_end && f.words >= 15 && f.stop_ratio >= PROSE_STOP_RATIO / 3.0;
-    let mut score = if f.words >= 10 && reads_as_text && f.sentence_end {
-        (words / 10.0).min(6.0) + 0.5
-    } else if f.words >= 20 && reads_as_text {
-        (words / 20.0).min(3.0)
-    } else if f.words >= 5 && f.sentence_end && reads_as_text {
-        0.2
-    } else if f.words < 4 {
-        -1.0
-    } else {
-        -0.5
-    };
-    score += markup_score(block);
-    score
-}
-
-/// What the markup adds: article containers and paragraphs speak for a
-/// block, links, rails and furniture class names against it.
-fn markup_score(block: &Block) -> f32 {
-    let mut score = 0.0;
-    match block.region {
-        Region::Article => score += 1.0,
-        Region::Aside => score -= 3.0,
-        Region::Chrome | Region::Unknown => {}
-    }
-    if block.kind == Kind::Paragraph {
-        score += 0.5;
-    }
-    score -= block.link_density * 4.0;
-    score += f32::from(block.class_score.clamp(-3, 3)) * 0.7;
-    score
-}
-
 /// The run of blocks with the largest total score (maximum-sum subarray),
 /// as a half-open range; blocks marked `false` in `allowed` break runs.
 pub(crate) fn best_region(scores: &[f32], allowed: &[bool]) -> Option<std::ops::Range<usize>> {
@@ -238,6 +246,50 @@ pub(crate) fn best_region(scores: &[f32], allowed: &[bool]) -> Option<std::ops::
         }
     }
     best.map(|(_, s, e)| s..e)
+}
+
+/// How far past the region's edge a strong block may be for the region to
+/// reach across to it.
+const MAX_BRIDGE: usize = 12;
+
+/// Grows a region across runs of short lines to the next strong block,
+/// where nothing in between says "not the article". Summing scores
+/// undercounts lists, tables and one-line paragraphs that sit between
+/// paragraphs: each is weak alone, but none of them is furniture. A run
+/// containing a stop (furniture, a feed, a line repeated elsewhere on the
+/// page) is never crossed.
+pub(crate) fn grow_region(
+    mut region: std::ops::Range<usize>,
+    strong: &[bool],
+    stop: &[bool],
+    floor: usize,
+) -> std::ops::Range<usize> {
+    let n = strong.len();
+    'forward: loop {
+        for j in region.end..(region.end + MAX_BRIDGE).min(n) {
+            if stop[j] {
+                break 'forward;
+            }
+            if strong[j] {
+                region.end = j + 1;
+                continue 'forward;
+            }
+        }
+        break;
+    }
+    'backward: loop {
+        for j in (floor.max(region.start.saturating_sub(MAX_BRIDGE))..region.start).rev() {
+            if stop[j] {
+                break 'backward;
+            }
+            if strong[j] {
+                region.start = j;
+                continue 'backward;
+            }
+        }
+        break;
+    }
+    region
 }
 
 #[cfg(test)]
@@ -270,6 +322,16 @@ mod tests {
         assert_eq!(best_region(&scores, &[true; 6]), Some(1..4));
         assert_eq!(best_region(&scores, &[true, true, true, false, true, true]), Some(1..2));
         assert_eq!(best_region(&[-1.0, -2.0], &[true, true]), None);
+    }
+
+    #[test]
+    fn regions_grow_to_strong_blocks_without_crossing_stops() {
+        let strong = [false, true, false, false, true, false, true, false];
+        let stop = [false, false, false, false, false, true, false, false];
+        assert_eq!(grow_region(1..2, &strong, &stop, 0), 1..5);
+        assert_eq!(grow_region(6..7, &strong, &stop, 6), 6..7);
+        assert_eq!(grow_region(6..7, &strong, &stop, 0), 6..7);
+        assert_eq!(grow_region(4..5, &strong, &stop, 0), 1..5);
     }
 
     #[test]

@@ -49,18 +49,24 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "accept cookies", "aceptar cookies", "all rights reserved", "alle rechte vorbehalten",
-    "already a subscriber", "already have an account", "audio is created", "by taboola",
-    "cette vidéo", "click here", "confirmation email", "cookie policy", "cookie settings",
-    "cookies to", "copyright ©", "create an account", "create your free account",
-    "data protection", "derechos reservados", "diritti riservati", "droits réservés",
-    "email address", "enable javascript", "enter your email", "follow us", "forgot your password",
-    "get the latest", "indicates required", "javascript is disabled", "javascript must be enabled",
-    "jetzt abonnieren", "listen to this article", "newsletter", "paid content", "password",
-    "please enable", "privacy policy", "promoted links", "read our privacy", "recommended by",
-    "sign up for", "signing up", "sponsored links", "subscribe to", "subscribed",
-    "support our journalism", "terms and conditions", "terms of service", "terms of use",
-    "this audio is", "this website uses", "use cookies", "uses cookies", "we use cookies",
-    "your browser", "your inbox", "your subscription",
+    "already a subscriber", "already have an account", "artikel teilen", "auch interessant",
+    "audio is created", "by taboola", "cette vidéo", "click here", "comparte este",
+    "confirmation email", "cookie policy", "cookie settings", "cookies to", "copyright ©",
+    "create an account", "create your free account", "data protection", "derechos reservados",
+    "dieser artikel erschien", "diritti riservati", "download the app", "droits réservés",
+    "ebenfalls interessant", "email address", "empfohlener redaktioneller inhalt",
+    "enable javascript", "enter your email", "externer inhalt", "follow us",
+    "follow us on twitter", "for the full story", "forgot your password", "get the latest",
+    "immediate online access", "indicates required", "instant access to", "iscriviti alla",
+    "javascript is disabled", "javascript must be enabled", "jetzt abonnieren", "jetzt teilen",
+    "lesen sie auch", "listen to this article", "mehr erfahren", "newsletter",
+    "on twitter and instagram", "paid content", "partager sur", "password", "please enable",
+    "print recipe", "privacy policy", "promoted links", "read our privacy", "recommended by",
+    "s'abonner à", "sign up for", "signing up", "sponsored links", "subscribe now", "subscribe to",
+    "subscribed", "support our journalism", "suscríbete a", "terms and conditions",
+    "terms of service", "terms of use", "this audio is", "this website uses", "use cookies",
+    "uses cookies", "we use cookies", "wird geladen", "your browser", "your inbox",
+    "your subscription", "zur startseite",
 ];
 
 /// Headings that open a list of other stories: news feeds, "most read",
@@ -92,9 +98,10 @@ pub(crate) const SIDEBAR_HEADINGS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CAPTION_CUES: &[&str] = &[
     "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
-    "afp via getty", "ap photo", "bild:", "credit:", "crédit photo", "foto:", "fotocredit",
-    "from left", "getty images", "image:", "photo by", "photo credit", "photo:", "photograph:",
-    "pictured", "shutterstock", "von links",
+    "afp via getty", "ap photo", "bild:", "bildquelle", "credit:", "crédit photo", "foto:",
+    "fotocredit", "from left", "getty images", "image credit", "image:", "photo :", "photo by",
+    "photo credit", "photo:", "photograph:", "pictured", "shutterstock", "source de l'image",
+    "von links",
 ];
 
 /// Labels that introduce a photo credit inside a caption; the credit is the

@@ -1,0 +1,357 @@
+//! The block model: how likely a block is to be article text, learned.
+//!
+//! Each block becomes a vector of [`FEATURES`] (its own shape, its
+//! neighbours', its place relative to the headline, and in HTML what the
+//! markup says); a logistic regression turns the vector into log-odds of
+//! "this block is part of the article". The weights are data, in
+//! `src/rules/block_model.txt`, one set per input format, written by
+//! `tools/train_block_model.py` from the dev corpora (which it also
+//! cross-validates by page). The region finder then adds the clipped
+//! log-odds up, so a block's score is its evidence for and against.
+//!
+//! Rules stay in charge of what rules do well (furniture phrases, feed
+//! grammar, the header); the model only weighs the evidence for the body.
+
+use std::sync::LazyLock;
+
+use crate::block::{Document, Kind, Region};
+use crate::classify::score::Page;
+use crate::model::Format;
+
+/// The features, in vector order. The weights file names them, so adding
+/// one means retraining (a unit test checks that every feature has a
+/// weight in every format).
+pub(crate) const FEATURES: &[&str] = &[
+    "words_log",
+    "short",
+    "medium",
+    "long",
+    "stop_ratio",
+    "sentence_end",
+    "prose",
+    "furniture",
+    "repeated",
+    "capital_ratio",
+    "digit_ratio",
+    "link_text",
+    "ends_colon",
+    "numbered",
+    "list_item",
+    "comma_density",
+    "separators",
+    "has_date",
+    "unspaced",
+    "position",
+    "after_anchor",
+    "anchor_distance",
+    "before_anchor",
+    "prev_prose",
+    "next_prose",
+    "context_words",
+    "prev_colon",
+    "short_run",
+    "prose_nearby",
+    "prose_distance",
+    "gap_before",
+    "gap_after",
+    "periodic",
+    "template_suffix",
+    "region_article",
+    "region_aside",
+    "link_density",
+    "class_score",
+    "paragraph",
+    "heading",
+    "caption",
+];
+
+/// Number of features.
+pub(crate) const N: usize = FEATURES.len();
+
+/// Largest score one block can add to or take from a region: no single
+/// block, however sure the model is, outweighs a few solid paragraphs.
+const MAX_BLOCK_SCORE: f32 = 4.0;
+
+/// Logistic-regression weights for one input format.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    bias: f32,
+    weights: [f32; N],
+}
+
+/// The trained weights, one set per format.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    text: Weights,
+    html: Weights,
+}
+
+/// The weights file, compiled in.
+const WEIGHTS_FILE: &str = include_str!("../rules/block_model.txt");
+
+/// The model, parsed on first use.
+pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| parse(WEIGHTS_FILE));
+
+/// Parses `format feature weight` lines; `#` starts a comment. A missing
+/// weight is 0 (the feature is ignored), which the unit tests forbid.
+fn parse(text: &str) -> Model {
+    let empty = || Weights { bias: 0.0, weights: [0.0; N] };
+    let mut model = Model { text: empty(), html: empty() };
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut parts = line.split_whitespace();
+        let (Some(format), Some(name), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(value) = value.parse::<f32>() else { continue };
+        let set = match format {
+            "text" => &mut model.text,
+            "html" => &mut model.html,
+            _ => continue,
+        };
+        if name == "bias" {
+            set.bias = value;
+        } else if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+            set.weights[i] = value;
+        }
+    }
+    model
+}
+
+/// Where the headline probably is before the header is read: the block
+/// most like the title, if one is like it at all.
+pub(crate) type Anchor = Option<usize>;
+
+/// The feature vector of every block.
+pub(crate) fn vectors(doc: &Document, page: &Page, anchor: Anchor) -> Vec<[f32; N]> {
+    let n = doc.blocks.len();
+    let known = page.language.is_some();
+    let prose: Vec<f32> = page.features.iter().map(|f| f32::from(u8::from(is_prose(f, known)))).collect();
+    let short_runs = short_runs(page);
+    let distance = prose_distances(&prose);
+    let mean = |range: std::ops::Range<usize>, values: &dyn Fn(usize) -> f32| {
+        let len = range.len();
+        if len == 0 { 0.0 } else { range.map(values).sum::<f32>() / len as f32 }
+    };
+    (0..n)
+        .map(|i| {
+            let block = &doc.blocks[i];
+            let f = &page.features[i];
+            let text = block.text.as_str();
+            let shape = shape_of(text, f.words);
+            let words = f.words as f32;
+            let after = anchor.is_some_and(|a| i > a);
+            let before = anchor.is_some_and(|a| i < a);
+            let from_anchor = anchor.filter(|&a| i > a).map_or(0.0, |a| ((i - a) as f32).ln_1p());
+            let nearby = i.saturating_sub(5)..(i + 6).min(n);
+            let prev = i.saturating_sub(2)..i;
+            let next = (i + 1).min(n)..(i + 3).min(n);
+            let around = i.saturating_sub(2)..(i + 3).min(n);
+            let flag = |b: bool| f32::from(u8::from(b));
+            [
+                words.ln_1p(),
+                flag(f.words < 4),
+                flag((4..10).contains(&f.words)),
+                flag(f.words >= 20),
+                f.stop_ratio,
+                flag(f.sentence_end),
+                prose[i],
+                flag(f.furniture.is_some()),
+                flag(f.repeats > 0 && !f.periodic),
+                shape.capital_ratio,
+                shape.digit_ratio,
+                flag(shape.link_text),
+                flag(shape.ends_colon),
+                flag(shape.numbered),
+                flag(block.kind == Kind::ListItem),
+                shape.comma_density,
+                flag(shape.separators),
+                flag(f.has_date),
+                flag(f.unspaced),
+                if n > 1 { i as f32 / (n - 1) as f32 } else { 0.0 },
+                flag(after),
+                from_anchor,
+                flag(before),
+                mean(prev.clone(), &|j| prose[j]),
+                mean(next, &|j| prose[j]),
+                mean(around, &|j| page.features[j].words as f32).ln_1p(),
+                flag(prev.last().is_some_and(|j| doc.blocks[j].text.trim_end().ends_with(':'))),
+                (short_runs[i] as f32).ln_1p(),
+                nearby.map(|j| prose[j]).sum::<f32>(),
+                (distance[i] as f32).min(20.0).ln_1p(),
+                flag(block.gap_before),
+                flag(doc.blocks.get(i + 1).is_some_and(|b| b.gap_before)),
+                flag(f.periodic),
+                flag(f.template_suffix),
+                flag(block.region == Region::Article),
+                flag(block.region == Region::Aside),
+                block.link_density,
+                f32::from(block.class_score.clamp(-3, 3)),
+                flag(block.kind == Kind::Paragraph),
+                flag(matches!(block.kind, Kind::Heading(_))),
+                flag(block.kind == Kind::Caption),
+            ]
+        })
+        .collect()
+}
+
+/// True when block `i` is a sentence of some length in the page's language.
+pub(crate) fn reads_as_prose(page: &Page, i: usize) -> bool {
+    is_prose(&page.features[i], page.language.is_some())
+}
+
+/// Blocks shorter than this count towards a run of short lines: menus and
+/// link lists come as long runs of them, article subheads alone.
+const SHORT_LINE_WORDS: usize = 6;
+
+/// For each block, the length of the run of consecutive short blocks it
+/// belongs to (0 for a longer block).
+fn short_runs(page: &Page) -> Vec<usize> {
+    let short: Vec<bool> = page.features.iter().map(|f| f.words < SHORT_LINE_WORDS).collect();
+    let mut runs = vec![0; short.len()];
+    let mut i = 0;
+    while i < short.len() {
+        if !short[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < short.len() && short[i] {
+            i += 1;
+        }
+        runs[start..i].fill(i - start);
+    }
+    runs
+}
+
+/// For each block, how many blocks away the nearest prose block is (0 for
+/// prose itself; the page length when there is none).
+fn prose_distances(prose: &[f32]) -> Vec<usize> {
+    let n = prose.len();
+    let mut out = vec![n; n];
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        if prose[i] > 0.0 {
+            last = Some(i);
+        }
+        if let Some(p) = last {
+            out[i] = i - p;
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        if prose[i] > 0.0 {
+            last = Some(i);
+        }
+        if let Some(p) = last {
+            out[i] = out[i].min(p - i);
+        }
+    }
+    out
+}
+
+/// A sentence of some length in the page's language: the plainest sign of
+/// article text, also used for the context features. Where the language is
+/// unknown (no stop list matched) or has no spaces, length and punctuation
+/// have to do.
+fn is_prose(f: &crate::classify::score::Features, language_known: bool) -> bool {
+    f.words >= 10 && f.sentence_end && (f.unspaced || !language_known || f.stop_ratio >= PROSE_STOP_RATIO)
+}
+
+/// Stop-word share from which a sentence reads as running text. Article
+/// sentences sit at 0.25–0.5 in the languages served; menus, name lists and
+/// headlines mostly under 0.15; inflected languages use fewer function
+/// words, hence the margin.
+const PROSE_STOP_RATIO: f32 = 0.1;
+
+/// Surface measurements of a block's text.
+struct Shape {
+    capital_ratio: f32,
+    digit_ratio: f32,
+    link_text: bool,
+    ends_colon: bool,
+    numbered: bool,
+    comma_density: f32,
+    separators: bool,
+}
+
+fn shape_of(text: &str, words: usize) -> Shape {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let capital = tokens.iter().filter(|t| t.chars().next().is_some_and(char::is_uppercase)).count();
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let first = tokens.first().copied().unwrap_or("");
+    let numbered = first.len() <= 4
+        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first.ends_with(['.', ')', ':']);
+    Shape {
+        capital_ratio: if tokens.is_empty() { 0.0 } else { capital as f32 / tokens.len() as f32 },
+        digit_ratio: digits as f32 / chars as f32,
+        link_text: text.contains("http://")
+            || text.contains("https://")
+            || text.contains("www.")
+            || tokens.iter().any(|t| t.contains('@') && t.contains('.')),
+        ends_colon: text.trim_end().ends_with(':'),
+        numbered,
+        comma_density: (text.matches(',').count() as f32 / words.max(1) as f32).min(1.0),
+        separators: text.contains(['|', '»', '·', '•']),
+    }
+}
+
+/// The score each block adds to a region: the model's log-odds, clipped.
+pub(crate) fn scores(doc: &Document, page: &Page, anchor: Anchor) -> Vec<f32> {
+    let weights = match doc.format {
+        Format::Text => &MODEL.text,
+        Format::Html => &MODEL.html,
+    };
+    vectors(doc, page, anchor)
+        .iter()
+        .map(|x| {
+            let logit = weights.bias + weights.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>();
+            logit.clamp(-MAX_BLOCK_SCORE, MAX_BLOCK_SCORE)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_feature_has_a_weight_in_every_format() {
+        for format in ["text", "html"] {
+            for feature in FEATURES.iter().copied().chain(["bias"]) {
+                let found = WEIGHTS_FILE.lines().any(|l| {
+                    let mut parts = l.split_whitespace();
+                    parts.next() == Some(format)
+                        && parts.next() == Some(feature)
+                        && parts.next().is_some_and(|v| v.parse::<f32>().is_ok())
+                });
+                assert!(found, "block_model.txt has no {format} weight for {feature}");
+            }
+        }
+    }
+
+    #[test]
+    fn weights_file_names_only_known_features() {
+        for line in WEIGHTS_FILE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let name = line.split_whitespace().nth(1).unwrap_or("");
+            assert!(
+                name == "bias" || FEATURES.contains(&name),
+                "unknown feature {name:?} in block_model.txt"
+            );
+        }
+    }
+
+    #[test]
+    fn prose_outscores_furniture() {
+        let page = "Menu\nHome\nSubscribe\n\nThe council approved the budget on Monday after a long debate about the costs of the new bridge.\n\nShare\n";
+        let doc = crate::frontend::text::read(page);
+        let measured = crate::classify::score::measure(&doc);
+        let s = scores(&doc, &measured, None);
+        assert!(
+            s[3] > s[2] + 1.0 && s[3] > s[4] + 1.0 && s[3] > s[0] + 1.0,
+            "prose outscores furniture: {s:?}"
+        );
+        assert!(s[2] < 0.0 && s[4] < 0.0, "furniture scores negative: {s:?}");
+    }
+}
