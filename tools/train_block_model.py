@@ -202,7 +202,8 @@ def segments(blocks, scores):
         return []
     f = lambda b, name: b["features"][FEATURE[name]]
     strong = [s >= STRONG_BLOCK or (s > -STRONG_BLOCK and f(b, "prose")) for s, b in zip(scores, blocks)]
-    stop = [not b["allowed"] or f(b, "furniture") or f(b, "repeated") or f(b, "template_suffix") for b in blocks]
+    stop = [not b["allowed"] or f(b, "furniture") or f(b, "repeated") or f(b, "template_suffix")
+            or f(b, "comment_meta") for b in blocks]
     anchors = [i for i, b in enumerate(blocks) if f(b, "after_anchor")]
     anchor = anchors[0] - 1 if anchors else None
     floor = anchor + 1 if anchor is not None and anchor < core[0] else 0

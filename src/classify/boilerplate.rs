@@ -14,6 +14,9 @@ use crate::rules::phrases::{self, PHRASES};
 /// saved by the region around them.
 const MAX_FURNITURE_WORDS: usize = 60;
 
+/// Longest "Tags: a, b, c" line treated as furniture.
+const MAX_LABELLED_LIST_WORDS: usize = 40;
+
 /// Why a block is furniture, or `None` when nothing in it says so.
 pub(crate) fn furniture(block: &Block, words: usize) -> Option<&'static str> {
     let text = block.text.as_str();
@@ -39,6 +42,9 @@ pub(crate) fn furniture(block: &Block, words: usize) -> Option<&'static str> {
             && (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
         {
             return Some("copyright line");
+        }
+        if words <= MAX_LABELLED_LIST_WORDS && phrases::starts_with_list_label(&lower) {
+            return Some("tag or category list");
         }
     }
     None
@@ -75,6 +81,10 @@ mod tests {
             ),
             ("Ukraine can count on Lithuania's support, said the minister.", false),
             ("News Feed", false),
+            ("Tags: Kernfusion, Energie, Forschung", true),
+            ("Abgelegt unter: Fotografie", true),
+            ("Tagged:", true),
+            ("Tagging animals is how researchers follow them, she said.", false),
         ] {
             assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
         }

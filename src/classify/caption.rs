@@ -11,6 +11,13 @@ pub(crate) fn has_cue(text: &str) -> bool {
     PHRASES.caption.is_match(&text.to_lowercase())
 }
 
+/// True when `text` is a bare photo credit: "Foto: dpa", "Bild: Stefan
+/// Müller", "Photo: Getty Images".
+pub(crate) fn is_credit_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CREDIT_LABELS.iter().any(|label| lower.starts_with(label))
+}
+
 /// Splits a caption into its text and credit: "A tank. Photo: Jane Doe/AFP"
 /// → ("A tank.", "Jane Doe/AFP").
 pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
@@ -50,6 +57,18 @@ mod tests {
             ("The minister said the talks would resume.", false),
         ] {
             assert_eq!(has_cue(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        for (line, want) in [
+            ("Foto: dpa", true),
+            ("Bild: Stefan Müller", true),
+            ("Photo by Jane Doe", true),
+            ("Photosynthesis explained", false),
+        ] {
+            assert_eq!(is_credit_line(line), want, "{line:?}");
         }
     }
 

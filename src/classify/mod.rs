@@ -314,7 +314,11 @@ fn body_segments(
     let stop: Vec<bool> = (0..n)
         .map(|i| {
             let f = &page.features[i];
-            !allowed[i] || f.furniture.is_some() || f.repeats > 0 && !f.periodic || f.template_suffix
+            !allowed[i]
+                || f.furniture.is_some()
+                || f.repeats > 0 && !f.periodic
+                || f.template_suffix
+                || f.comment_meta
         })
         .collect();
     // The body does not reach back over the headline.
@@ -622,8 +626,10 @@ fn find_captions(doc: &Document, page: &Page, out: &mut Classified, range: Range
             continue;
         }
         let block = &doc.blocks[i];
-        let is_caption =
-            block.kind == Kind::Caption || page.features[i].words >= 4 && caption::has_cue(&block.text);
+        let words = page.features[i].words;
+        let is_caption = block.kind == Kind::Caption
+            || words >= 4 && caption::has_cue(&block.text)
+            || words <= 8 && caption::is_credit_line(&block.text);
         if is_caption {
             out.verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };
         }

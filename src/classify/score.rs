@@ -41,6 +41,9 @@ pub(crate) struct Features {
     /// credit: …" under each slide, "Advertisement" between paragraphs):
     /// part of the article's own template, not the page's menus.
     pub(crate) periodic: bool,
+    /// A comment's header ("Leo July 23, 2015 at 3:20 pm"): a name and a
+    /// date, on a page that has at least three of them.
+    pub(crate) comment_meta: bool,
     /// Ends with the same words as two or more other blocks of some length
     /// ("… diese Seite aufrufen", "… Read more"): a teaser in a wall of them.
     pub(crate) template_suffix: bool,
@@ -92,6 +95,54 @@ fn mark_template_suffixes(doc: &Document, page: &mut Page) {
     }
 }
 
+/// Comment headers on a page before they count as a comment section.
+const MIN_COMMENT_HEADERS: usize = 3;
+
+/// Marks comment headers: short blocks holding a date and a name of one to
+/// four words ("Rebel Raime July 25, 2015 at 7:01 pm", "MikeNils
+/// 18.10.2019, 15:07 Uhr"), when the page has several.
+fn mark_comment_headers(doc: &Document, page: &mut Page) {
+    let headers: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&i| page.features[i].has_date && page.features[i].words <= 10)
+        .filter(|&i| {
+            let text = &doc.blocks[i].text;
+            let Some(found) = date::find(text, page.order, None) else { return false };
+            let rest: Vec<&str> = text[..found.range.start]
+                .split_whitespace()
+                .chain(text[found.range.end..].split_whitespace())
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .filter(|w| !COMMENT_WORDS.contains(&w.to_lowercase().trim_end_matches(':')))
+                .collect();
+            (1..=4).contains(&rest.len()) && rest[0].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .collect();
+    if headers.len() >= MIN_COMMENT_HEADERS {
+        for i in headers {
+            page.features[i].comment_meta = true;
+        }
+    }
+}
+
+/// Words that go with a commenter's name and the date.
+const COMMENT_WORDS: &[&str] = &[
+    "am",
+    "antworten",
+    "at",
+    "dit",
+    "dice",
+    "meint",
+    "reply",
+    "répondre",
+    "responder",
+    "said",
+    "sagt",
+    "says",
+    "schreibt",
+    "um",
+    "uhr",
+    "wrote",
+];
+
 /// Dates are looked for in blocks up to this long: datelines, stamps and
 /// bylines are short, and a date inside a paragraph says nothing about it.
 const MAX_DATED_WORDS: usize = 30;
@@ -128,6 +179,7 @@ pub(crate) fn measure(doc: &Document) -> Page {
                 unspaced,
                 has_date: false,
                 periodic: false,
+                comment_meta: false,
                 template_suffix: false,
             }
         })
@@ -141,10 +193,11 @@ pub(crate) fn measure(doc: &Document) -> Page {
             }
         }
     }
-    mark_template_suffixes(doc, &mut page);
     for (f, block) in page.features.iter_mut().zip(&doc.blocks) {
         f.has_date = f.words <= MAX_DATED_WORDS && date::find(&block.text, order, None).is_some();
     }
+    mark_template_suffixes(doc, &mut page);
+    mark_comment_headers(doc, &mut page);
     page
 }
 

@@ -48,25 +48,32 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
 /// the block is no longer than `classify`'s furniture length limit.
 #[rustfmt::skip]
 pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
-    "accept cookies", "aceptar cookies", "all rights reserved", "alle rechte vorbehalten",
+    "accept cookies", "aceptar cookies", "adresse e-mail", "advertising disclosure",
+    "affiliate link", "affiliatelink", "akismet", "all rights reserved", "alle rechte vorbehalten",
     "already a subscriber", "already have an account", "artikel teilen", "auch interessant",
-    "audio is created", "by taboola", "cette vidéo", "click here", "comparte este",
-    "confirmation email", "cookie policy", "cookie settings", "cookies to", "copyright ©",
-    "create an account", "create your free account", "data protection", "derechos reservados",
+    "audio is created", "auf einer seite lesen", "by taboola", "cette vidéo", "click here",
+    "comment by", "comparte este", "confirmation email", "contraseña", "cookie policy",
+    "cookie settings", "cookies to", "copyright ©", "correo electrónico", "create an account",
+    "create your free account", "data protection", "deja un comentario", "derechos reservados",
     "dieser artikel erschien", "diritti riservati", "download the app", "droits réservés",
-    "ebenfalls interessant", "email address", "empfohlener redaktioneller inhalt",
-    "enable javascript", "enter your email", "externer inhalt", "follow us",
-    "follow us on twitter", "for the full story", "forgot your password", "get the latest",
-    "immediate online access", "indicates required", "instant access to", "iscriviti alla",
-    "javascript is disabled", "javascript must be enabled", "jetzt abonnieren", "jetzt teilen",
-    "lesen sie auch", "listen to this article", "mehr erfahren", "newsletter",
-    "on twitter and instagram", "paid content", "partager sur", "password", "please enable",
-    "print recipe", "privacy policy", "promoted links", "read our privacy", "recommended by",
-    "s'abonner à", "sign up for", "signing up", "sponsored links", "subscribe now", "subscribe to",
-    "subscribed", "support our journalism", "suscríbete a", "terms and conditions",
-    "terms of service", "terms of use", "this audio is", "this website uses", "use cookies",
-    "uses cookies", "we use cookies", "wird geladen", "your browser", "your inbox",
-    "your subscription", "zur startseite",
+    "e-mail-adresse", "ebenfalls interessant", "email address",
+    "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
+    "explore further", "externer inhalt", "follow us", "follow us on twitter",
+    "for the full story", "forgot your password", "get the latest", "hasło",
+    "hinterlasse eine antwort", "immediate online access", "indicates required", "indirizzo email",
+    "instant access to", "iscriviti alla", "javascript is disabled", "javascript must be enabled",
+    "jetzt abonnieren", "jetzt teilen", "kommentar schreiben", "kommentieren sie",
+    "laisser un commentaire", "lascia un commento", "leave a comment", "leave a reply",
+    "lesen sie auch", "listen to this article", "mehr erfahren", "mehr lesen über",
+    "mit freunden teilen", "mot de passe", "más sobre", "newsletter", "on twitter and instagram",
+    "otras noticias", "paid content", "partager sur", "password", "passwort", "pflichtfeld",
+    "please enable", "print recipe", "privacy policy", "promoted links", "read our privacy",
+    "recommended by", "s'abonner à", "siehe auch", "sign up for", "signing up", "sponsored links",
+    "subscribe now", "subscribe to", "subscribed", "support our journalism", "suscríbete a",
+    "terms and conditions", "terms of service", "terms of use", "this audio is",
+    "this website uses", "use cookies", "uses cookies", "wachtwoord", "we use cookies",
+    "weitere beiträge", "wird geladen", "your browser", "your inbox", "your subscription",
+    "zur startseite", "ähnliche beiträge", "пароль",
 ];
 
 /// Headings that open a list of other stories: news feeds, "most read",
@@ -93,15 +100,26 @@ pub(crate) const SIDEBAR_HEADINGS: &[&str] = &[
     "стрічка новин", "читайте также", "читайте також",
 ];
 
+/// Labels that open a list of tags, categories or filing places ("Tags:
+/// a, b, c", "Abgelegt unter: Fotografie"). Matched at the start of a
+/// block, followed by a colon or the end of the block.
+#[rustfmt::skip]
+pub(crate) const LIST_LABELS: &[&str] = &[
+    "abgelegt unter", "categories", "category", "catégories", "etiquetas", "filed under",
+    "kategorie", "kategorien", "mots clés", "mots-clés", "posted in", "schlagworte",
+    "schlagwörter", "stichworte", "tagged", "tagged with", "tags", "themen", "veröffentlicht in",
+];
+
 /// Cues that a block describes a picture: positions of people in the frame,
 /// "pictured", and the labels that introduce a photo credit.
 #[rustfmt::skip]
 pub(crate) const CAPTION_CUES: &[&str] = &[
     "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
-    "afp via getty", "ap photo", "bild:", "bildquelle", "credit:", "crédit photo", "foto:",
-    "fotocredit", "from left", "getty images", "image credit", "image:", "photo :", "photo by",
-    "photo credit", "photo:", "photograph:", "pictured", "shutterstock", "source de l'image",
-    "von links",
+    "/reuters", "afp /", "afp via getty", "afp/", "ap photo", "bild:", "bildquelle", "credit:",
+    "crédit photo", "dpa /", "dpa/", "epa /", "epa/", "foto:", "fotocredit", "from left",
+    "getty images", "image credit", "image:", "imago", "keystone /", "photo :", "photo by",
+    "photo credit", "photo:", "photograph by", "photograph:", "pictured", "reuters /", "reuters/",
+    "shutterstock", "source de l'image", "von links",
 ];
 
 /// Labels that introduce a photo credit inside a caption; the credit is the
@@ -154,6 +172,17 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     }
 });
 
+/// True when a lower-cased block opens with a tag or category label,
+/// followed by a colon or nothing.
+pub(crate) fn starts_with_list_label(lower: &str) -> bool {
+    LIST_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(':')
+        })
+    })
+}
+
 /// True when `key` (see [`super::label_key`]) is a whole-block UI label.
 pub(crate) fn is_label(key: &str) -> bool {
     BOILERPLATE_LABELS.binary_search(&key).is_ok()
@@ -192,6 +221,7 @@ mod tests {
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
         assert_table("CREDIT_LABELS", CREDIT_LABELS);
+        assert_table("LIST_LABELS", LIST_LABELS);
         assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
         assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
         for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES] {
