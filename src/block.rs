@@ -100,6 +100,11 @@ pub(crate) struct Document {
     pub(crate) meta: PageMeta,
 }
 
+/// Lower-cases text, with a fast path for ASCII.
+pub(crate) fn lowercase(text: &str) -> String {
+    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
+}
+
 /// Collapses every run of whitespace to one space and trims the ends.
 pub(crate) fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -5,8 +5,8 @@
 //! teaser wall, a run of link titles) is the region finder's business.
 
 use crate::block::{Block, Region};
-use crate::rules::label_key;
 use crate::rules::phrases::{self, PHRASES};
+use crate::rules::trim_label;
 
 /// Longest block (in words) that a furniture phrase can condemn. Cookie
 /// banners and newsletter boxes run to about 60 words; an article paragraph
@@ -18,24 +18,23 @@ const MAX_FURNITURE_WORDS: usize = 60;
 const MAX_LABELLED_LIST_WORDS: usize = 40;
 
 /// Why a block is furniture, or `None` when nothing in it says so.
-pub(crate) fn furniture(block: &Block, words: usize) -> Option<&'static str> {
+/// `lower` is the block's text lower-cased (see [`crate::block::lowercase`]).
+pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'static str> {
     let text = block.text.as_str();
     if block.region == Region::Chrome {
         return Some("inside page chrome (nav, header, footer, form)");
     }
-    if PHRASES.placeholder.is_match(text) {
+    if text.starts_with(['[', '(']) && PHRASES.placeholder.is_match(text) {
         return Some("image or form placeholder");
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Some("no words");
     }
-    let key = label_key(text);
-    if words <= 6 && phrases::is_label(&key) {
+    if words <= 6 && phrases::is_label(trim_label(lower)) {
         return Some("UI label");
     }
     if words <= MAX_FURNITURE_WORDS {
-        let lower = text.to_lowercase();
-        if PHRASES.boilerplate.is_match(&lower) {
+        if PHRASES.boilerplate.is_match(lower) {
             return Some("furniture phrase");
         }
         if words <= 25
@@ -43,7 +42,7 @@ pub(crate) fn furniture(block: &Block, words: usize) -> Option<&'static str> {
         {
             return Some("copyright line");
         }
-        if words <= MAX_LABELLED_LIST_WORDS && phrases::starts_with_list_label(&lower) {
+        if words <= MAX_LABELLED_LIST_WORDS && phrases::starts_with_list_label(lower) {
             return Some("tag or category list");
         }
     }
@@ -57,7 +56,7 @@ mod tests {
 
     fn verdict(text: &str) -> Option<&'static str> {
         let block = Block::new(text.to_string(), Kind::Line);
-        furniture(&block, text.split_whitespace().count())
+        furniture(&block, text.split_whitespace().count(), &crate::block::lowercase(text))
     }
 
     #[test]

@@ -6,9 +6,9 @@
 
 use crate::rules::phrases::{CREDIT_LABELS, PHRASES};
 
-/// True when `text` reads as a picture caption.
-pub(crate) fn has_cue(text: &str) -> bool {
-    PHRASES.caption.is_match(&text.to_lowercase())
+/// True when a lower-cased block reads as a picture caption.
+pub(crate) fn has_cue(lower: &str) -> bool {
+    PHRASES.caption.is_match(lower)
 }
 
 /// True when `text` is a bare photo credit: "Foto: dpa", "Bild: Stefan
@@ -56,7 +56,7 @@ mod tests {
             ("Foto: dpa", true),
             ("The minister said the talks would resume.", false),
         ] {
-            assert_eq!(has_cue(line), want, "{line:?}");
+            assert_eq!(has_cue(&line.to_lowercase()), want, "{line:?}");
         }
     }
 

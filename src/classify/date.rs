@@ -67,6 +67,11 @@ const MAX_YEAR: i16 = 2100;
 /// Every date in `text`, in order of position, overlaps removed.
 pub(crate) fn find_all(text: &str, order: Order, now: Option<DateTime>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    // Every date and time pattern needs a digit: most blocks have none,
+    // and the patterns are the costliest part of reading a page.
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !DATES.any.is_match(text) {
+        return found;
+    }
     let r = &*DATES;
     for caps in r.month_day_year.captures_iter(text) {
         push(&mut found, text, &caps, named_date(&caps));
@@ -81,10 +86,12 @@ pub(crate) fn find_all(text: &str, order: Order, now: Option<DateTime>) -> Vec<F
         push(&mut found, text, &caps, numeric_date(&caps, order));
     }
     for caps in r.relative.captures_iter(text) {
-        if let Some(whole) = caps.get(0) {
-            if !found.iter().any(|f| overlaps(&f.range, &whole.range())) {
+        let end = caps.name("ago").or_else(|| caps.name("unit2")).map(|m| m.end());
+        if let (Some(whole), Some(end)) = (caps.get(0), end) {
+            let range = whole.start()..end;
+            if !found.iter().any(|f| overlaps(&f.range, &range)) {
                 found.push(Found {
-                    range: whole.range(),
+                    range,
                     iso: now.and_then(|now| resolve_relative(&caps, now)),
                     stamp: stamp_before(text, whole.start()),
                     relative: true,

@@ -214,9 +214,10 @@ fn title_anchor(
     title: Option<&PageTitle>,
 ) -> model::Anchor {
     let stated = doc.meta.headline.as_deref().or(title.filter(|t| t.strong).map(|t| t.text.as_str()))?;
+    let matcher = headline::TitleMatch::new(stated);
     (0..doc.blocks.len())
         .filter(|&i| verdicts[i].label == Label::Other && page.features[i].words <= 40)
-        .map(|i| (i, headline::title_similarity(&doc.blocks[i].text, stated)))
+        .map(|i| (i, matcher.similarity_lower(&page.lowered[i], page.features[i].words)))
         .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()))
         .map(|(i, _)| i)
@@ -271,9 +272,12 @@ fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<
     let split = headline::title_parts(&first.text).len() > 1;
     // Furniture is left out: a logo line comes back in the copyright line.
     let repeated = || {
+        let matcher = headline::TitleMatch::new(&first.text);
         (1..doc.blocks.len()).any(|i| {
             verdicts[i].label == Label::Other
-                && headline::title_similarity(&doc.blocks[i].text, &first.text) >= headline::MIN_TITLE_MATCH
+                && page.features[i].words <= 2 * f.words + 5
+                && matcher.similarity_lower(&page.lowered[i], page.features[i].words)
+                    >= headline::MIN_TITLE_MATCH
         })
     };
     let strong = split || repeated();
@@ -386,9 +390,10 @@ fn find_headline(
                 Verdict { label: Label::Headline, reason: "the headline part of the page title" };
             return Some(i);
         }
+        let matcher = headline::TitleMatch::new(stated);
         let best = candidates()
             .filter(|&i| page.features[i].words <= 40)
-            .map(|i| (i, headline::title_similarity(&doc.blocks[i].text, stated)))
+            .map(|i| (i, matcher.similarity_lower(&page.lowered[i], page.features[i].words)))
             .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()));
         if let Some((i, _)) = best {
@@ -628,7 +633,7 @@ fn find_captions(doc: &Document, page: &Page, out: &mut Classified, range: Range
         let block = &doc.blocks[i];
         let words = page.features[i].words;
         let is_caption = block.kind == Kind::Caption
-            || words >= 4 && caption::has_cue(&block.text)
+            || words >= 4 && caption::has_cue(&page.lowered[i])
             || words <= 8 && caption::is_credit_line(&block.text);
         if is_caption {
             out.verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };

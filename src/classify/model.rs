@@ -137,8 +137,6 @@ pub(crate) fn vectors(doc: &Document, page: &Page, anchor: Anchor) -> Vec<[f32; 
         .map(|i| {
             let block = &doc.blocks[i];
             let f = &page.features[i];
-            let text = block.text.as_str();
-            let shape = shape_of(text, f.words);
             let words = f.words as f32;
             let after = anchor.is_some_and(|a| i > a);
             let before = anchor.is_some_and(|a| i < a);
@@ -158,14 +156,14 @@ pub(crate) fn vectors(doc: &Document, page: &Page, anchor: Anchor) -> Vec<[f32; 
                 prose[i],
                 flag(f.furniture.is_some()),
                 flag(f.repeats > 0 && !f.periodic),
-                shape.capital_ratio,
-                shape.digit_ratio,
-                flag(shape.link_text),
-                flag(shape.ends_colon),
-                flag(shape.numbered),
+                f.capital_ratio,
+                f.digit_ratio,
+                flag(f.link_text),
+                flag(f.ends_colon),
+                flag(f.numbered),
                 flag(block.kind == Kind::ListItem),
-                shape.comma_density,
-                flag(shape.separators),
+                f.comma_density,
+                flag(f.separators),
                 flag(f.has_date),
                 flag(f.unspaced),
                 if n > 1 { i as f32 / (n - 1) as f32 } else { 0.0 },
@@ -264,40 +262,6 @@ fn is_prose(f: &crate::classify::score::Features, language_known: bool) -> bool 
 /// headlines mostly under 0.15; inflected languages use fewer function
 /// words, hence the margin.
 const PROSE_STOP_RATIO: f32 = 0.1;
-
-/// Surface measurements of a block's text.
-struct Shape {
-    capital_ratio: f32,
-    digit_ratio: f32,
-    link_text: bool,
-    ends_colon: bool,
-    numbered: bool,
-    comma_density: f32,
-    separators: bool,
-}
-
-fn shape_of(text: &str, words: usize) -> Shape {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let capital = tokens.iter().filter(|t| t.chars().next().is_some_and(char::is_uppercase)).count();
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let first = tokens.first().copied().unwrap_or("");
-    let numbered = first.len() <= 4
-        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && first.ends_with(['.', ')', ':']);
-    Shape {
-        capital_ratio: if tokens.is_empty() { 0.0 } else { capital as f32 / tokens.len() as f32 },
-        digit_ratio: digits as f32 / chars as f32,
-        link_text: text.contains("http://")
-            || text.contains("https://")
-            || text.contains("www.")
-            || tokens.iter().any(|t| t.contains('@') && t.contains('.')),
-        ends_colon: text.trim_end().ends_with(':'),
-        numbered,
-        comma_density: (text.matches(',').count() as f32 / words.max(1) as f32).min(1.0),
-        separators: text.contains(['|', '»', '·', '•']),
-    }
-}
 
 /// The score each block adds to a region: the model's log-odds, clipped.
 pub(crate) fn scores(doc: &Document, page: &Page, anchor: Anchor) -> Vec<f32> {

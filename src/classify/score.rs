@@ -9,12 +9,13 @@
 //! lines (subheads, one-line quotes, table rows) are carried by the prose
 //! around them, and an island of prose in a sea of links is not.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::block::Document;
 use crate::classify::boilerplate;
 use crate::classify::date::{self, Order};
-use crate::rules::stopwords::LANGUAGES;
+use crate::rules::stopwords::{self, LANGUAGES};
+use crate::rules::{phrases, trim_label};
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +45,22 @@ pub(crate) struct Features {
     /// A comment's header ("Leo July 23, 2015 at 3:20 pm"): a name and a
     /// date, on a page that has at least three of them.
     pub(crate) comment_meta: bool,
+    /// Share of tokens starting with a capital letter.
+    pub(crate) capital_ratio: f32,
+    /// Share of non-space characters that are digits.
+    pub(crate) digit_ratio: f32,
+    /// Holds a URL or an e-mail address.
+    pub(crate) link_text: bool,
+    /// Ends with a colon (introduces what follows).
+    pub(crate) ends_colon: bool,
+    /// Opens with a list number ("1.", "2)", "3:").
+    pub(crate) numbered: bool,
+    /// Commas per word, at most 1.
+    pub(crate) comma_density: f32,
+    /// Holds a separator glyph (`|`, `»`, `·`, `•`).
+    pub(crate) separators: bool,
+    /// A feed or list heading ("News Feed", "Most read").
+    pub(crate) feed_heading: bool,
     /// Ends with the same words as two or more other blocks of some length
     /// ("… diese Seite aufrufen", "… Read more"): a teaser in a wall of them.
     pub(crate) template_suffix: bool,
@@ -59,6 +76,8 @@ pub(crate) struct Page {
     pub(crate) language: Option<&'static str>,
     /// How numeric dates read on this page.
     pub(crate) order: Order,
+    /// Each block's text, lower-cased.
+    pub(crate) lowered: Vec<String>,
 }
 
 /// How far apart two equal blocks must be to count as a repeat.
@@ -77,21 +96,27 @@ const SUFFIX_MIN: usize = 3;
 /// Marks blocks that end with the same words as other blocks of at least
 /// five words: the "… Read more" of a teaser wall. Article paragraphs
 /// almost never share their last three words.
-fn mark_template_suffixes(doc: &Document, page: &mut Page) {
-    let mut endings: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
+fn mark_template_suffixes(page: &mut Page) {
+    let mut endings: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, lower) in page.lowered.iter().enumerate() {
         if page.features[i].words < 5 {
             continue;
         }
-        let words: Vec<String> = block.text.split_whitespace().map(str::to_lowercase).collect();
-        if words.len() >= SUFFIX_WORDS {
-            endings.entry(words[words.len() - SUFFIX_WORDS..].to_vec()).or_default().push(i);
+        // The last SUFFIX_WORDS words, as a slice of the lower-cased text.
+        let trimmed = lower.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(SUFFIX_WORDS - 1)
+            .map(|(at, _)| at);
+        if let Some(start) = start {
+            endings.entry(&trimmed[start..]).or_default().push(i);
         }
     }
-    for at in endings.values().filter(|at| at.len() >= SUFFIX_MIN) {
-        for &i in at {
-            page.features[i].template_suffix = true;
-        }
+    let marked: Vec<usize> = endings.into_values().filter(|at| at.len() >= SUFFIX_MIN).flatten().collect();
+    for i in marked {
+        page.features[i].template_suffix = true;
     }
 }
 
@@ -152,11 +177,57 @@ const MAX_DATED_WORDS: usize = 30;
 /// names and numbers stays under 0.05).
 const MIN_LANGUAGE_SHARE: f32 = 0.08;
 
+/// Longest block (words) that can be a feed heading.
+const MAX_FEED_HEADING_WORDS: usize = 6;
+
+/// Stop-word hits of one block, per language, from one pass over it.
+struct StopHits {
+    /// Hits per language (index as in `LANGUAGES`).
+    per_language: [u16; 16],
+    /// Words that are a stop word in any language.
+    any: u16,
+    /// Words looked at.
+    words: u16,
+}
+
+fn stop_hits(lower: &str) -> StopHits {
+    let mut hits = StopHits { per_language: [0; 16], any: 0, words: 0 };
+    for word in words_of(lower) {
+        hits.words = hits.words.saturating_add(1);
+        let mut mask = stopwords::languages_of(word);
+        if mask != 0 {
+            hits.any = hits.any.saturating_add(1);
+        }
+        while mask != 0 {
+            let bit = mask.trailing_zeros() as usize;
+            hits.per_language[bit] = hits.per_language[bit].saturating_add(1);
+            mask &= mask - 1;
+        }
+    }
+    hits
+}
+
+/// The page language: the stop list that hits most over the blocks of six
+/// words or more (menus and labels say little about the language).
+fn detect_language(hits: &[StopHits]) -> Option<usize> {
+    let mut total = 0usize;
+    let mut per_language = [0usize; 16];
+    for h in hits.iter().filter(|h| h.words >= 6) {
+        total += usize::from(h.words);
+        for (sum, n) in per_language.iter_mut().zip(h.per_language) {
+            *sum += usize::from(n);
+        }
+    }
+    let (best, &count) = per_language.iter().enumerate().take(LANGUAGES.len()).max_by_key(|(_, n)| **n)?;
+    (total > 0 && count as f32 >= total as f32 * MIN_LANGUAGE_SHARE).then_some(best)
+}
+
 /// Measures every block of `doc`.
 pub(crate) fn measure(doc: &Document) -> Page {
-    let lowered: Vec<String> = doc.blocks.iter().map(|b| b.text.to_lowercase()).collect();
-    let language = detect_language(&lowered);
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    let lowered: Vec<String> = doc.blocks.iter().map(|b| crate::block::lowercase(&b.text)).collect();
+    let hits: Vec<StopHits> = lowered.iter().map(|l| stop_hits(l)).collect();
+    let language = detect_language(&hits);
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, block) in doc.blocks.iter().enumerate() {
         seen.entry(block.text.as_str()).or_default().push(i);
     }
@@ -164,28 +235,39 @@ pub(crate) fn measure(doc: &Document) -> Page {
         .blocks
         .iter()
         .zip(&lowered)
+        .zip(&hits)
         .enumerate()
-        .map(|(i, (block, lower))| {
-            let words = count_words(&block.text);
-            let unspaced = is_mostly_unspaced(&block.text);
+        .map(|(i, ((block, lower), hits))| {
+            let shape = shape_of(&block.text);
+            let stops = language.map_or(hits.any, |bit| hits.per_language[bit]);
             Features {
-                words,
-                stop_ratio: stop_ratio(lower, language),
+                words: shape.words,
+                stop_ratio: if hits.words == 0 { 0.0 } else { f32::from(stops) / f32::from(hits.words) },
                 sentence_end: ends_sentence(&block.text),
-                furniture: boilerplate::furniture(block, words),
+                furniture: boilerplate::furniture(block, shape.words, lower),
                 repeats: seen
                     .get(block.text.as_str())
                     .map_or(0, |at| at.iter().filter(|&&j| j.abs_diff(i) >= REPEAT_DISTANCE).count() as u32),
-                unspaced,
+                unspaced: shape.unspaced,
                 has_date: false,
                 periodic: false,
                 comment_meta: false,
+                capital_ratio: shape.capital_ratio,
+                digit_ratio: shape.digit_ratio,
+                link_text: shape.link_text,
+                ends_colon: block.text.trim_end().ends_with(':'),
+                numbered: shape.numbered,
+                comma_density: shape.comma_density,
+                separators: shape.separators,
+                feed_heading: (1..=MAX_FEED_HEADING_WORDS).contains(&shape.words)
+                    && phrases::sidebar_heading(trim_label(lower)),
                 template_suffix: false,
             }
         })
         .collect();
+    let language = language.map(|bit| LANGUAGES[bit].0);
     let order = if language == Some("en") { Order::MonthFirst } else { Order::DayFirst };
-    let mut page = Page { features, language, order };
+    let mut page = Page { features, language, order, lowered };
     for at in seen.values().filter(|at| at.len() >= PERIODIC_MIN) {
         if at.windows(2).all(|w| w[1] - w[0] <= PERIODIC_GAP) {
             for &i in at {
@@ -196,34 +278,85 @@ pub(crate) fn measure(doc: &Document) -> Page {
     for (f, block) in page.features.iter_mut().zip(&doc.blocks) {
         f.has_date = f.words <= MAX_DATED_WORDS && date::find(&block.text, order, None).is_some();
     }
-    mark_template_suffixes(doc, &mut page);
+    mark_template_suffixes(&mut page);
     mark_comment_headers(doc, &mut page);
     page
 }
 
-/// Words in `text`; scripts written without spaces count a word per two
-/// characters, which is about their average word length.
-pub(crate) fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut dense = 0;
-    for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|c| is_unspaced_script(*c)).count();
-        if cjk > 0 {
-            dense += cjk;
-        } else if token.chars().any(char::is_alphanumeric) {
-            words += 1;
-        }
-    }
-    words + dense.div_ceil(2)
+/// Surface measurements of a block's text, in one pass over its tokens.
+struct Shape {
+    words: usize,
+    unspaced: bool,
+    capital_ratio: f32,
+    digit_ratio: f32,
+    link_text: bool,
+    numbered: bool,
+    comma_density: f32,
+    separators: bool,
 }
 
-fn is_mostly_unspaced(text: &str) -> bool {
-    let (mut dense, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        dense += usize::from(is_unspaced_script(c));
+/// Words count whitespace-separated tokens with a letter or digit; scripts
+/// written without spaces count a word per two characters, about their
+/// average word length.
+fn shape_of(text: &str) -> Shape {
+    let (mut tokens, mut plain_words, mut dense, mut capital) = (0usize, 0usize, 0usize, 0usize);
+    let (mut chars, mut digits, mut letters, mut commas) = (0usize, 0usize, 0usize, 0usize);
+    let (mut link_text, mut separators) = (false, false);
+    for token in text.split_whitespace() {
+        tokens += 1;
+        capital += usize::from(token.chars().next().is_some_and(char::is_uppercase));
+        let (mut token_dense, mut alnum) = (0usize, false);
+        let (mut at, mut dot) = (false, false);
+        for c in token.chars() {
+            chars += 1;
+            if c.is_ascii_digit() {
+                digits += 1;
+                alnum = true;
+            } else if c.is_ascii_alphabetic() {
+                letters += 1;
+                alnum = true;
+            } else if c.is_alphabetic() {
+                letters += 1;
+                alnum = true;
+                token_dense += usize::from(is_unspaced_script(c));
+            } else if c.is_alphanumeric() {
+                alnum = true;
+            }
+            match c {
+                ',' => commas += 1,
+                '|' | '»' | '·' | '•' => separators = true,
+                '@' => at = true,
+                '.' => dot = true,
+                _ => {}
+            }
+        }
+        link_text |= at && dot
+            || token.starts_with("http://")
+            || token.starts_with("https://")
+            || token.starts_with("www.");
+        dense += token_dense;
+        plain_words += usize::from(token_dense == 0 && alnum);
     }
-    letters > 0 && dense * 2 > letters
+    let words = plain_words + dense.div_ceil(2);
+    let first = text.split_whitespace().next().unwrap_or("");
+    Shape {
+        words,
+        unspaced: letters > 0 && dense * 2 > letters,
+        capital_ratio: if tokens == 0 { 0.0 } else { capital as f32 / tokens as f32 },
+        digit_ratio: digits as f32 / chars.max(1) as f32,
+        link_text,
+        numbered: first.len() <= 4
+            && first.starts_with(|c: char| c.is_ascii_digit())
+            && first.ends_with(['.', ')', ':']),
+        comma_density: (commas as f32 / words.max(1) as f32).min(1.0),
+        separators,
+    }
+}
+
+/// Words in `text` (see [`shape_of`]).
+#[cfg(test)]
+fn count_words(text: &str) -> usize {
+    shape_of(text).words
 }
 
 fn is_unspaced_script(c: char) -> bool {
@@ -238,43 +371,8 @@ fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
 }
 
-fn is_stop(word: &str, list: &[&str]) -> bool {
-    list.binary_search(&word).is_ok()
-}
-
 fn words_of(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty())
-}
-
-fn detect_language(lowered: &[String]) -> Option<&'static str> {
-    let mut hits = vec![0usize; LANGUAGES.len()];
-    let mut total = 0usize;
-    for lower in lowered {
-        if lower.split_whitespace().nth(5).is_none() {
-            continue; // menus and labels say little about the language
-        }
-        for word in words_of(lower) {
-            total += 1;
-            for (i, (_, list)) in LANGUAGES.iter().enumerate() {
-                hits[i] += usize::from(is_stop(word, list));
-            }
-        }
-    }
-    let (best, &count) = hits.iter().enumerate().max_by_key(|(_, n)| **n)?;
-    (total > 0 && count as f32 >= total as f32 * MIN_LANGUAGE_SHARE).then(|| LANGUAGES[best].0)
-}
-
-fn stop_ratio(lower: &str, language: Option<&str>) -> f32 {
-    let lists: Vec<&[&str]> = match language {
-        Some(code) => LANGUAGES.iter().filter(|(c, _)| *c == code).map(|(_, l)| *l).collect(),
-        None => LANGUAGES.iter().map(|(_, l)| *l).collect(),
-    };
-    let (mut words, mut stops) = (0usize, 0usize);
-    for word in words_of(lower) {
-        words += 1;
-        stops += usize::from(lists.iter().any(|l| is_stop(word, l)));
-    }
-    if words == 0 { 0.0 } else { stops as f32 / words as f32 }
 }
 
 /// The run of blocks with the largest total score (maximum-sum subarray),
@@ -389,12 +487,15 @@ mod tests {
 
     #[test]
     fn detects_language() {
-        let en = vec!["the minister said that the talks would begin in the spring and end soon".to_string()];
-        let de = vec![
-            "der minister sagte, dass die gespräche im frühjahr beginnen und bald enden würden".to_string(),
-        ];
-        assert_eq!(detect_language(&en), Some("en"));
-        assert_eq!(detect_language(&de), Some("de"));
-        assert_eq!(detect_language(&["menu".to_string()]), None);
+        let lang = |text: &str| detect_language(&[stop_hits(text)]).map(|bit| LANGUAGES[bit].0);
+        assert_eq!(
+            lang("the minister said that the talks would begin in the spring and end soon"),
+            Some("en")
+        );
+        assert_eq!(
+            lang("der minister sagte, dass die gespräche im frühjahr beginnen und bald enden würden"),
+            Some("de")
+        );
+        assert_eq!(lang("menu"), None);
     }
 }

@@ -20,7 +20,6 @@
 use crate::block::Document;
 use crate::classify::date;
 use crate::classify::score::{Features, Page};
-use crate::rules::{label_key, phrases};
 
 /// Longest block (words) that can be an item headline.
 const MAX_HEADLINE_WORDS: usize = 30;
@@ -35,8 +34,6 @@ const MAX_SUMMARY_WORDS: usize = 120;
 /// Most items read from one section; longer lists are walls of links that
 /// nobody wants as data.
 const MAX_ITEMS: usize = 40;
-/// Longest block (words) that can be a section heading.
-const MAX_HEADING_WORDS: usize = 6;
 
 /// One item of a section, as block indices.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,9 +58,8 @@ pub(crate) struct Section {
 }
 
 /// True when block `i` is a feed heading.
-pub(crate) fn is_heading(doc: &Document, page: &Page, i: usize) -> bool {
-    let words = page.features[i].words;
-    (1..=MAX_HEADING_WORDS).contains(&words) && phrases::sidebar_heading(&label_key(&doc.blocks[i].text))
+pub(crate) fn is_heading(page: &Page, i: usize) -> bool {
+    page.features[i].feed_heading
 }
 
 /// Every sidebar section of the page.
@@ -71,7 +67,7 @@ pub(crate) fn sections(doc: &Document, page: &Page) -> Vec<Section> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.blocks.len() {
-        if is_heading(doc, page, i) {
+        if is_heading(page, i) {
             let section = read_section(doc, page, i);
             i = section.end.max(i + 1);
             out.push(section);
@@ -93,7 +89,7 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
     let mut i = heading + 1;
     while i < doc.blocks.len() && items.len() <= MAX_ITEMS {
         let f = &page.features[i];
-        if f.furniture.is_some() || is_heading(doc, page, i) {
+        if f.furniture.is_some() || is_heading(page, i) {
             break;
         }
         let stamp = date::is_stamp_only(&doc.blocks[i].text, page.order);

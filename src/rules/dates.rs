@@ -112,10 +112,20 @@ pub(crate) struct DateRules {
     pub(crate) numeric: Regex,
     /// A clock time right after a date: "5:15 PM", "17.15 BST", "08:03 am ET".
     pub(crate) time: Regex,
-    /// "2 hours ago", "vor 3 Tagen", "il y a 5 minutes": groups `n`, `unit`.
+    /// "2 hours ago", "vor 3 Tagen", "il y a 5 minutes": groups `n`, `unit`
+    /// (or `n2`, `unit2`); the expression ends at `ago` or `unit2`, the
+    /// match one character later.
+    ///
+    /// Word boundaries in the date patterns are ASCII (`(?-u:\b)`): they
+    /// only ever sit next to digits or ASCII letters, and Unicode boundaries
+    /// would keep the regex engine off its fast DFA on every non-English
+    /// page.
     pub(crate) relative: Regex,
     /// A published or updated label at the start of a block.
     pub(crate) label: Regex,
+    /// All date patterns at once, for a quick "is there any date here?"
+    /// before the patterns are run one by one for their groups.
+    pub(crate) any: regex::RegexSet,
 }
 
 fn month_alternation() -> String {
@@ -133,26 +143,42 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
     let unit = alternation(&units);
     let mut labels: Vec<&str> = PUBLISHED_LABELS.to_vec();
     labels.extend_from_slice(UPDATED_LABELS);
-    DateRules {
+    let rules = DateRules {
         month_day_year: compile(&format!(
-            r"(?i)\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+            r"(?i)(?-u:\b)(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b)"
         )),
         day_month_year: compile(&format!(
-            r"(?i)\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<mon>{mon})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})\b"
+            r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<mon>{mon})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?-u:\b)"
         )),
         year_month_day: compile(
-            r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?",
+            r"(?-u:\b)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?",
         ),
-        numeric: compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P<sep2>[./-])(?P<y>\d{4}|\d{2})\b"),
+        numeric: compile(
+            r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P<sep2>[./-])(?P<y>\d{4}|\d{2})(?-u:\b)",
+        ),
         time: compile(&format!(
-            r"(?i)^[\s,|•·–—-]*(?:at|um|à|a las|alle|om|o|в|о|kl\.|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:\b|$)"
+            r"(?i)^[\s,|•·–—-]*(?:at|um|à|a las|alle|om|o|в|о|kl\.|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:(?-u:\b)|$)"
         )),
         relative: compile(&format!(
-            r"(?i)(?:\b(?P<n>\d{{1,3}})\s*(?P<unit>{unit})\.?\s+(?:ago|fa|geleden|temu|тому|назад)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{{1,3}})\s*(?P<unit2>{unit})\b)"
+            r"(?i)(?:(?-u:\b)(?P<n>\d{{1,3}})\s*(?P<unit>{unit})\.?\s+(?P<ago>ago|fa|geleden|temu|тому|назад)|(?-u:\b)(?:vor|il y a|hace|há)\s+(?P<n2>\d{{1,3}})\s*(?P<unit2>{unit}))(?:[^\pL\pN]|$)"
         )),
         label: compile(&format!(r"(?i)^\s*(?P<label>{})\b\s*:?\s*", alternation(&labels))),
-    }
+        any: regex::RegexSet::empty(),
+    };
+    let patterns = [
+        &rules.month_day_year,
+        &rules.day_month_year,
+        &rules.year_month_day,
+        &rules.numeric,
+        &rules.relative,
+    ];
+    DateRules { any: compile_set(patterns.iter().map(|r| r.as_str())), ..rules }
 });
+
+#[allow(clippy::expect_used, reason = "patterns are constants; rules::tests forces every regex")]
+fn compile_set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> regex::RegexSet {
+    regex::RegexSet::new(patterns).expect("valid rule regex set")
+}
 
 /// Month number (1–12) for a month name or abbreviation, in any language.
 pub(crate) fn month_number(name: &str) -> Option<u8> {

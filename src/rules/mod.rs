@@ -48,10 +48,10 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("valid rule regex")
 }
 
-/// Lower-cases `text` and trims the decoration that surrounds UI labels
-/// ("› Read more »", "Share:", "* Subscribe"), for whole-line phrase tests.
-pub(crate) fn label_key(text: &str) -> String {
-    let trimmed = text.trim_matches(|c: char| {
+/// Trims the decoration that surrounds UI labels ("› Read more »",
+/// "Share:", "* Subscribe"), for whole-line phrase tests.
+pub(crate) fn trim_label(text: &str) -> &str {
+    text.trim_matches(|c: char| {
         c.is_whitespace()
             || c.is_ascii_punctuation() && c != '#' && c != '@' && c != '&'
             || matches!(
@@ -71,8 +71,13 @@ pub(crate) fn label_key(text: &str) -> String {
                     | '–'
                     | '—'
             )
-    });
-    trimmed.to_lowercase()
+    })
+}
+
+/// Lower-cases `text` and trims its decoration (see [`trim_label`]).
+#[cfg(test)]
+pub(crate) fn label_key(text: &str) -> String {
+    crate::block::lowercase(trim_label(text))
 }
 
 #[cfg(test)]

@@ -205,6 +205,9 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
 
 /// Reading time in minutes from a note like "1 min read", if `text` has one.
 pub(crate) fn reading_time(text: &str) -> Option<u32> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let caps = PHRASES.reading_time.captures(text)?;
     caps.name("n").or_else(|| caps.name("m"))?.as_str().parse().ok()
 }
