@@ -188,7 +188,42 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
             out.verdicts[i] = Verdict { label: Label::Body, reason: "inside the article region" };
         }
     }
+    drop_author_bio(doc, &mut out);
     out
+}
+
+/// How many paragraphs at the end of the body are checked for an author
+/// bio.
+const BIO_REACH: usize = 3;
+/// Longest paragraph taken for a bio.
+const MAX_BIO_WORDS: usize = 80;
+
+/// Drops the author's bio from the end of the body: a short paragraph that
+/// opens with the author's name ("Moritz Gathmann leitet das Ressort …",
+/// "Jake is the co-founder of …"). It reads like prose, but it is about the
+/// writer, not the story.
+fn drop_author_bio(doc: &Document, out: &mut Classified) {
+    if out.authors.is_empty() {
+        return;
+    }
+    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
+    let tail = body.len().saturating_sub(BIO_REACH);
+    for &i in &body[tail..] {
+        let text = doc.blocks[i].text.as_str();
+        if text.split_whitespace().count() > MAX_BIO_WORDS {
+            continue;
+        }
+        let opens_with_author = out.authors.iter().any(|name| {
+            let first = name.split_whitespace().next().unwrap_or("");
+            let after_first = text.strip_prefix(first).and_then(|rest| rest.split_whitespace().next());
+            text.starts_with(name.as_str())
+                || first.chars().count() > 2
+                    && after_first.is_some_and(|verb| rules::authors::BIO_VERBS.contains(&verb))
+        });
+        if opens_with_author {
+            out.verdicts[i] = Verdict { label: Label::Other, reason: "the author's bio" };
+        }
+    }
 }
 
 /// The block model's view of a page, for training: each block's feature

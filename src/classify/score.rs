@@ -183,7 +183,7 @@ const MAX_FEED_HEADING_WORDS: usize = 6;
 /// Stop-word hits of one block, per language, from one pass over it.
 struct StopHits {
     /// Hits per language (index as in `LANGUAGES`).
-    per_language: [u16; 16],
+    per_language: [u16; 32],
     /// Words that are a stop word in any language.
     any: u16,
     /// Words looked at.
@@ -191,7 +191,7 @@ struct StopHits {
 }
 
 fn stop_hits(lower: &str) -> StopHits {
-    let mut hits = StopHits { per_language: [0; 16], any: 0, words: 0 };
+    let mut hits = StopHits { per_language: [0; 32], any: 0, words: 0 };
     for word in words_of(lower) {
         hits.words = hits.words.saturating_add(1);
         let mut mask = stopwords::languages_of(word);
@@ -211,7 +211,7 @@ fn stop_hits(lower: &str) -> StopHits {
 /// words or more (menus and labels say little about the language).
 fn detect_language(hits: &[StopHits]) -> Option<usize> {
     let mut total = 0usize;
-    let mut per_language = [0usize; 16];
+    let mut per_language = [0usize; 32];
     for h in hits.iter().filter(|h| h.words >= 6) {
         total += usize::from(h.words);
         for (sum, n) in per_language.iter_mut().zip(h.per_language) {
@@ -364,12 +364,34 @@ fn is_unspaced_script(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
 }
 
+/// Ends like a sentence: sentence punctuation at the end, or before a short
+/// attribution ("… Bahnumschlags. (cm)", "… never ends.\" - Ben Wilson -").
 fn ends_sentence(text: &str) -> bool {
+    const TERMINATORS: [char; 8] = ['.', '!', '?', '…', '。', '！', '？', ';'];
     let trimmed = text.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“') || c.is_whitespace()
     });
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    if trimmed.ends_with(TERMINATORS) || trimmed.ends_with(':') {
+        return true;
+    }
+    let Some(last) = text.rfind(TERMINATORS) else { return false };
+    let tail = &text[last..];
+    let tail =
+        tail.trim_start_matches(|c: char| TERMINATORS.contains(&c) || matches!(c, '"' | '”' | '’' | '»'));
+    // Only a bracketed or dash-framed tail: "Question? - Site" is a title.
+    let tail = tail.trim();
+    let framed = tail.starts_with('(') && tail.ends_with(')')
+        || tail.starts_with(['-', '–', '—']) && tail.ends_with(['-', '–', '—']);
+    framed
+        && tail.chars().count() <= MAX_ATTRIBUTION_CHARS
+        && tail.split_whitespace().count() <= MAX_ATTRIBUTION_WORDS
 }
+
+/// A sentence may be followed by an attribution of at most this many
+/// characters and words ("(dpa)", "- Ben Wilson -").
+const MAX_ATTRIBUTION_CHARS: usize = 30;
+/// See [`MAX_ATTRIBUTION_CHARS`].
+const MAX_ATTRIBUTION_WORDS: usize = 4;
 
 fn words_of(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty())
@@ -462,6 +484,11 @@ mod tests {
             ("\"NATO is not part of the conflict.\"", true),
             ("Lithuania's Defense Ministry: Negotiations should begin now", false),
             ("Wie geht es?", true),
+            ("Der Hafen rechnet mit einer Steigerung. (cm)", true),
+            ("Our search never ends.\" - Ben Wilson -", true),
+            ("Version 2.0 of the software has many new features and options for users", false),
+            ("U.S. Senate passes the bill", false),
+            ("Wie hoch sind die Zinsen? - Kredite", false),
         ] {
             assert_eq!(ends_sentence(text), want, "{text:?}");
         }

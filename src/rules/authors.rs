@@ -36,6 +36,14 @@ pub(crate) const BYLINE_LABELS: &[&str] = &[
     "reporting", "scritto", "story", "text", "texte", "verfasst", "veröffentlicht", "written",
 ];
 
+/// Verbs that follow a first name at the start of an author bio ("Jake is
+/// the co-founder of …", "Moritz leitet das Ressort …").
+#[rustfmt::skip]
+pub(crate) const BIO_VERBS: &[&str] = &[
+    "arbeitet", "es", "est", "has", "hat", "is", "ist", "lebt", "leitet", "lives", "schreibt",
+    "war", "was", "works", "writes", "è",
+];
+
 /// Lower-case words that belong inside a name ("Walter von Aachen",
 /// "Ursula von der Leyen", "Luis de la Fuente").
 #[rustfmt::skip]
@@ -109,6 +117,7 @@ mod tests {
         assert_table("NAME_PARTICLES", NAME_PARTICLES);
         assert_table("NAME_STOPPERS", NAME_STOPPERS);
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
+        assert_table("BIO_VERBS", BIO_VERBS);
         LazyLock::force(&AUTHORS);
     }
 

@@ -137,21 +137,99 @@ pub(crate) const STOP_RU: &[&str] = &[
     "этих", "это", "этого", "этой", "я",
 ];
 
+/// id
+#[rustfmt::skip]
+pub(crate) const STOP_ID: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "aku", "anda", "atau", "bagi", "bahwa", "banyak", "belum",
+    "bisa", "dalam", "dan", "dari", "dengan", "di", "dia", "hal", "hanya", "harus", "ia", "ini",
+    "itu", "jadi", "jika", "juga", "kami", "kamu", "karena", "ke", "kita", "lagi", "lain", "lebih",
+    "masih", "mereka", "oleh", "pada", "para", "saat", "saja", "sama", "sangat", "satu", "sebagai",
+    "sebuah", "sedang", "sejak", "sekarang", "setelah", "sudah", "tak", "tapi", "telah", "tentang",
+    "tersebut", "tetapi", "tidak", "untuk", "yang",
+];
+
+/// sv
+#[rustfmt::skip]
+pub(crate) const STOP_SV: &[&str] = &[
+    "alla", "allt", "att", "av", "blev", "bli", "de", "dem", "den", "denna", "det", "detta", "dig",
+    "din", "du", "då", "efter", "eller", "en", "ett", "finns", "från", "för", "hade", "han",
+    "hans", "har", "hon", "honom", "här", "i", "inte", "jag", "kan", "man", "med", "men", "mig",
+    "min", "mot", "mycket", "ni", "nu", "när", "och", "om", "oss", "på", "sig", "sin", "sina",
+    "ska", "skulle", "som", "så", "till", "under", "upp", "ut", "utan", "vad", "var", "vara",
+    "varit", "vi", "vid", "är", "även",
+];
+
+/// da
+#[rustfmt::skip]
+pub(crate) const STOP_DA: &[&str] = &[
+    "af", "alle", "alt", "at", "blev", "bliver", "da", "de", "dem", "den", "denne", "der", "deres",
+    "det", "dette", "dig", "din", "du", "efter", "eller", "en", "end", "er", "et", "for", "fra",
+    "har", "havde", "hende", "hun", "hvad", "hvis", "hvor", "i", "ikke", "jeg", "kan", "man",
+    "med", "meget", "men", "mig", "min", "mod", "nu", "når", "og", "om", "op", "os", "på", "sig",
+    "sin", "skal", "som", "så", "til", "ud", "under", "var", "vi", "vil", "være",
+];
+
+/// cs
+#[rustfmt::skip]
+pub(crate) const STOP_CS: &[&str] = &[
+    "a", "aby", "ale", "ani", "asi", "až", "by", "byl", "byla", "bylo", "být", "co", "do", "i",
+    "jak", "jako", "je", "jeho", "jejich", "jen", "jenž", "již", "jsem", "jsou", "k", "kde",
+    "když", "která", "které", "který", "ma", "mezi", "mi", "mu", "má", "na", "nad", "ne", "než",
+    "o", "od", "po", "pod", "podle", "pro", "protože", "před", "při", "s", "se", "si", "so",
+    "svůj", "ta", "tak", "také", "tam", "to", "tu", "ty", "u", "už", "v", "ve", "však", "z", "za",
+    "ze", "že",
+];
+
+/// tr
+#[rustfmt::skip]
+pub(crate) const STOP_TR: &[&str] = &[
+    "acaba", "ama", "ancak", "bana", "bazı", "ben", "bir", "biri", "birkaç", "bu", "buna", "bunu",
+    "da", "daha", "de", "defa", "diye", "en", "gibi", "hem", "hep", "her", "ile", "ise", "için",
+    "kadar", "ki", "kim", "mi", "mu", "mı", "nasıl", "ne", "neden", "o", "olan", "olarak",
+    "olduğu", "olmak", "ona", "onu", "onun", "sadece", "tüm", "ve", "veya", "ya", "yani", "çok",
+    "çünkü", "şey", "şu",
+];
+
+/// ro
+#[rustfmt::skip]
+pub(crate) const STOP_RO: &[&str] = &[
+    "a", "această", "acest", "acum", "ai", "al", "ale", "am", "ar", "are", "au", "ca", "care",
+    "ce", "cel", "cu", "că", "dar", "de", "din", "după", "este", "fi", "fost", "la", "le", "mai",
+    "mult", "ne", "nici", "nu", "o", "pe", "pentru", "prin", "sa", "sau", "se", "si", "sunt", "să",
+    "te", "un", "una", "unei", "unui", "va", "vor", "în", "își", "şi", "și",
+];
+
+/// hu
+#[rustfmt::skip]
+pub(crate) const STOP_HU: &[&str] = &[
+    "a", "az", "azt", "be", "csak", "de", "egy", "el", "ez", "ezt", "fel", "ha", "hogy", "is",
+    "ki", "le", "meg", "mert", "mi", "mint", "már", "még", "nagyon", "nem", "nincs", "sem",
+    "szerint", "több", "után", "vagy", "van", "volt", "és",
+];
+
+/// fi
+#[rustfmt::skip]
+pub(crate) const STOP_FI: &[&str] = &[
+    "ei", "eli", "en", "ennen", "että", "he", "hän", "ja", "jo", "joka", "jos", "kuin", "kun",
+    "me", "mikä", "minä", "mutta", "myös", "niin", "nyt", "ole", "oli", "olla", "on", "ovat", "se",
+    "sekä", "sen", "siitä", "tai", "te", "tämä", "vain", "vielä", "voi",
+];
+
 /// Every word of every list, with a bit for each language (bit `i` for
 /// `LANGUAGES[i]`): one hash lookup per word instead of a search per list.
-pub(crate) static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u16>> =
+pub(crate) static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
     std::sync::LazyLock::new(|| {
         let mut index = rustc_hash::FxHashMap::default();
         for (bit, (_, words)) in LANGUAGES.iter().enumerate() {
             for word in *words {
-                *index.entry(*word).or_insert(0u16) |= 1 << bit;
+                *index.entry(*word).or_insert(0u32) |= 1 << bit;
             }
         }
         index
     });
 
 /// The languages (as a bit set) in whose lists `word` is a stop word.
-pub(crate) fn languages_of(word: &str) -> u16 {
+pub(crate) fn languages_of(word: &str) -> u32 {
     INDEX.get(word).copied().unwrap_or(0)
 }
 
@@ -166,6 +244,14 @@ pub(crate) const LANGUAGES: &[(&str, &[&str])] = &[
     ("nl", STOP_NL),
     ("pl", STOP_PL),
     ("uk", STOP_UK),
+    ("id", STOP_ID),
+    ("sv", STOP_SV),
+    ("da", STOP_DA),
+    ("cs", STOP_CS),
+    ("tr", STOP_TR),
+    ("ro", STOP_RO),
+    ("hu", STOP_HU),
+    ("fi", STOP_FI),
     ("ru", STOP_RU),
 ];
 
@@ -176,7 +262,7 @@ mod tests {
 
     #[test]
     fn index_knows_every_word() {
-        assert!(LANGUAGES.len() <= 16, "the index packs languages into a u16");
+        assert!(LANGUAGES.len() <= 32, "the index packs languages into a u32");
         assert_ne!(languages_of("the"), 0);
         assert_ne!(languages_of("der") & languages_of("die"), 0);
         assert_eq!(languages_of("zebra"), 0);
