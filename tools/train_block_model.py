@@ -164,6 +164,7 @@ def region(scores, allowed):
 
 FEATURE = {}  # name -> column, filled in main()
 STRONG_BLOCK, MAX_BRIDGE, SIDE_REACH, SIDE_MIN = 1.0, 12, 60, 5.0  # as in classify/mod.rs and score.rs
+SIDE_MIN_AFTER_HEADLINE = 1.0
 
 
 def grow(span, strong, stop, floor):
@@ -220,7 +221,8 @@ def segments(blocks, scores):
         start = segs[0][0]
         lo, hi = max(floor, start - SIDE_REACH), start
         found = region(scores[lo:hi], allowed[lo:hi])
-        if not found or sum(scores[lo + found[0]:lo + found[1]]) < SIDE_MIN:
+        needed = SIDE_MIN_AFTER_HEADLINE if floor > 0 and lo == floor else SIDE_MIN
+        if not found or sum(scores[lo + found[0]:lo + found[1]]) < needed:
             break
         segs.insert(0, grow((lo + found[0], lo + found[1]), strong, stop, floor))
     return segs

@@ -116,6 +116,9 @@ const SIDE_REACH: usize = 60;
 /// and 8 tried; 5 and 8 best, the gain flat beyond).
 const SIDE_MIN: f32 = 5.0;
 
+/// Least total score of a run between the headline and the body.
+const SIDE_MIN_AFTER_HEADLINE: f32 = 1.0;
+
 /// Block-model score from which a block is strong enough for the region to
 /// reach across short lines to it (log-odds; 1.0 is about 73%).
 const STRONG_BLOCK: f32 = 1.0;
@@ -156,10 +159,12 @@ fn prepare(doc: &Document) -> Prepared {
 /// Labels every block of `doc`.
 pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let Prepared { page, verdicts, sections, title, anchor } = prepare(doc);
-    let segments = body_segments(doc, &page, &verdicts, anchor);
-    let region = match (segments.first(), segments.last()) {
-        (Some(first), Some(last)) => first.start..last.end,
-        _ => 0..0,
+    let (segments, core) = body_segments(doc, &page, &verdicts, anchor);
+    // The header is read around the main run of the body, which is where
+    // the article starts even when a lead paragraph or a later run joins.
+    let region = match segments.last() {
+        Some(last) => core.start..last.end.max(core.end),
+        None => 0..0,
     };
     let mut out = Classified {
         verdicts,
@@ -326,13 +331,13 @@ fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<
 /// block scored by the block model, grown across harmless short lines;
 /// then further runs nearby that are strong enough on their own (the rest
 /// of an article cut by an ad block or a "Read also" box). Segments are
-/// returned in page order.
+/// returned in page order, with the main run.
 fn body_segments(
     doc: &Document,
     page: &Page,
     verdicts: &[Verdict],
     anchor: model::Anchor,
-) -> Vec<Range<usize>> {
+) -> (Vec<Range<usize>>, Range<usize>) {
     let n = doc.blocks.len();
     let scores = model::scores(doc, page, anchor);
     let allowed: Vec<bool> = verdicts.iter().map(|v| region_may_hold(v.label)).collect();
@@ -344,7 +349,9 @@ fn body_segments(
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .map(|i| i..i + 1)
     };
-    let Some(core) = score::best_region(&scores, &allowed).or_else(lone_prose) else { return Vec::new() };
+    let Some(core) = score::best_region(&scores, &allowed).or_else(lone_prose) else {
+        return (Vec::new(), 0..0);
+    };
     // Prose the model doubts (a lone paragraph on a tiny page) still
     // continues the article when nothing stands in between.
     let strong: Vec<bool> = (0..n)
@@ -364,7 +371,8 @@ fn body_segments(
     let floor = anchor.filter(|&a| a < core.start).map_or(0, |a| a + 1);
     let grow = |r: Range<usize>| score::grow_region(r, &strong, &stop, floor);
     let total = |r: &Range<usize>| scores[r.clone()].iter().sum::<f32>();
-    let mut segments = vec![grow(core)];
+    let core = grow(core);
+    let mut segments = vec![core.clone()];
     loop {
         let end = segments.last().map_or(0, |r| r.end);
         let window = end..(end + SIDE_REACH).min(n);
@@ -384,12 +392,16 @@ fn body_segments(
             break;
         };
         let found = found.start + window.start..found.end + window.start;
-        if total(&found) < SIDE_MIN {
+        // Between the headline and the body, a single paragraph is enough:
+        // it is the article's lead, cut off by a byline box or an ad.
+        let after_headline = floor > 0 && window.start == floor;
+        let needed = if after_headline { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
+        if total(&found) < needed {
             break;
         }
         segments.insert(0, grow(found));
     }
-    segments
+    (segments, core)
 }
 
 /// Where the header is looked for: from the headline (or a reach above
