@@ -1,6 +1,7 @@
 //! Golden tests: each `fixtures/<case>/` holds an input page, the article
-//! we expect from it (`expected.json`) and a line on what it exercises
-//! (`about.md`). Every case is checked and every mismatching field of
+//! we expect from it (`expected.json`), a line on what it exercises
+//! (`about.md`) and, when it needs them, options (`options.json`, e.g.
+//! `{"now": "2023-02-16T18:00:00"}` for relative dates). Every case is checked and every mismatching field of
 //! every case is reported, so one failure does not hide another.
 //!
 //! To accept new output after a deliberate change, run
@@ -25,7 +26,7 @@ fn fixtures_match_expected_json() {
             "{name}: about.md missing (one line on what the case exercises)"
         );
         let bytes = std::fs::read(input_of(&case)).unwrap();
-        let article = match clean(&bytes, &Options::default()) {
+        let article = match clean(&bytes, &options_of(&case)) {
             Ok(article) => article,
             Err(err) => {
                 failures.push(format!("{name}: clean failed: {err}"));
@@ -47,6 +48,18 @@ fn fixtures_match_expected_json() {
         failures.extend(diff(&name, &expected, &actual));
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The options a case asks for in its optional `options.json`
+/// (`{"now": "2023-02-16T18:00:00"}`), else the defaults.
+fn options_of(case: &std::path::Path) -> Options {
+    let Ok(text) = std::fs::read_to_string(case.join("options.json")) else { return Options::default() };
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let mut options = Options::default();
+    if let Some(now) = value.get("now").and_then(Value::as_str) {
+        options = options.now(now.parse().unwrap());
+    }
+    options
 }
 
 /// Field-by-field differences, named `case: field`.

@@ -14,6 +14,10 @@ use crate::rules::trim_label;
 /// saved by the region around them.
 const MAX_FURNITURE_WORDS: usize = 60;
 
+/// A line this short holding a © anywhere is a copyright line
+/// ("版权所有 © 2022 城市日报", "Alle Rechte © 2023 Verlag").
+const MAX_COPYRIGHT_MARK_WORDS: usize = 12;
+
 /// Longest "Tags: a, b, c" line treated as furniture.
 const MAX_LABELLED_LIST_WORDS: usize = 40;
 
@@ -37,8 +41,10 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
         if PHRASES.boilerplate.is_match(lower) {
             return Some("furniture phrase");
         }
+        let short_with_mark = words <= MAX_COPYRIGHT_MARK_WORDS && lower.contains('©');
         if words <= 25
             && (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+            || short_with_mark
         {
             return Some("copyright line");
         }

@@ -82,6 +82,9 @@ pub(crate) fn find_all(text: &str, order: Order, now: Option<DateTime>) -> Vec<F
     for caps in r.year_month_day.captures_iter(text) {
         push(&mut found, text, &caps, iso_like_date(&caps));
     }
+    for caps in r.cjk.captures_iter(text) {
+        push(&mut found, text, &caps, cjk_date(&caps));
+    }
     for caps in r.numeric.captures_iter(text) {
         push(&mut found, text, &caps, numeric_date(&caps, order));
     }
@@ -180,6 +183,11 @@ fn iso_like_date(caps: &Captures) -> Option<DateParts> {
         _ => None,
     };
     Some(DateParts { date, inline })
+}
+
+fn cjk_date(caps: &Captures) -> Option<DateParts> {
+    let date = valid_date(number(caps, "y")?, number(caps, "m")?, number(caps, "d")?)?;
+    Some(DateParts { date, inline: None })
 }
 
 fn numeric_date(caps: &Captures, order: Order) -> Option<DateParts> {
@@ -409,6 +417,7 @@ mod tests {
             ("Call 555-12-2022 now", None),
             ("October 3, 2022 UTC+2", Some("2022-10-03")),
             ("October 3, 2022 17:15 UTC+2", Some("2022-10-03T17:15:00+02:00")),
+            ("2022年10月3日 17:15", Some("2022-10-03T17:15:00")),
         ] {
             assert_eq!(iso_of(text).as_deref(), want, "{text:?}");
         }

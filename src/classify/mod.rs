@@ -473,7 +473,10 @@ fn find_headline(
             && (3..=30).contains(&f.words)
             && !f.sentence_end
             && byline::after_cue(&doc.blocks[i].text).is_none()
-            && date::find(&doc.blocks[i].text, page.order, None).is_none()
+            && !f.has_date
+            && phrases::reading_time(&doc.blocks[i].text).is_none()
+            && !caption::has_cue(&page.lowered[i])
+            && !caption::is_credit_line(&doc.blocks[i].text)
     });
     if let Some(i) = shaped {
         out.verdicts[i] = Verdict { label: Label::Headline, reason: "heading just above the body" };

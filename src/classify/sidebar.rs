@@ -92,6 +92,11 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
         if f.furniture.is_some() || is_heading(page, i) {
             break;
         }
+        // "1", "2", "3" of a numbered "Most read" list: ranks, not items.
+        if is_rank(&doc.blocks[i].text) {
+            i += 1;
+            continue;
+        }
         let stamp = date::is_stamp_only(&doc.blocks[i].text, page.order);
         let step = match items.last_mut() {
             _ if stamp => Step::Stamp,
@@ -149,6 +154,12 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
         }
     }
     Section { heading, items, end: i }
+}
+
+/// A bare list rank: "1", "2.", "10".
+fn is_rank(text: &str) -> bool {
+    let digits = text.trim_end_matches('.');
+    (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A full sentence of some length: article prose, not a list entry.
@@ -239,6 +250,18 @@ mod tests {
         );
         assert_eq!(sections[0].items.len(), 2);
         assert!(doc.blocks[sections[0].end].text.starts_with("Dressed"));
+    }
+
+    #[test]
+    fn ranked_lists_skip_their_numbers() {
+        let (doc, sections) =
+            read("Most popular\n1\nWhy the river is turning green\n2\nThe best new bakeries in town\n");
+        let heads: Vec<String> = sections[0]
+            .items
+            .iter()
+            .map(|item| doc.blocks[item.headline.unwrap_or(0)].text.clone())
+            .collect();
+        assert_eq!(heads, ["Why the river is turning green", "The best new bakeries in town"]);
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub(crate) struct DateRules {
     /// "2022-10-03", "2022/10/03", "2022.10.03", with an ISO time after `T`;
     /// groups `sep` and `sep2` must be equal (checked by the caller).
     pub(crate) year_month_day: Regex,
+    /// "2022年10月3日" (Chinese and Japanese): groups `y`, `m`, `d`.
+    pub(crate) cjk: Regex,
     /// "03.10.2022", "3/10/2022", "10-03-22": groups `a`, `b`, `y`; `sep`
     /// and `sep2` must be equal (checked by the caller).
     pub(crate) numeric: Regex,
@@ -153,6 +155,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
         year_month_day: compile(
             r"(?-u:\b)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?",
         ),
+        cjk: compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
         numeric: compile(
             r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P<sep2>[./-])(?P<y>\d{4}|\d{2})(?-u:\b)",
         ),
@@ -169,6 +172,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
         &rules.month_day_year,
         &rules.day_month_year,
         &rules.year_month_day,
+        &rules.cjk,
         &rules.numeric,
         &rules.relative,
     ];

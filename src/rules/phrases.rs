@@ -50,14 +50,14 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
 pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "accept cookies", "aceptar cookies", "adresse e-mail", "advertising disclosure",
     "affiliate link", "affiliatelink", "akismet", "all rights reserved", "alle rechte vorbehalten",
-    "already a subscriber", "already have an account", "artikel teilen", "auch interessant",
-    "audio is created", "auf einer seite lesen", "by taboola", "cette vidéo", "click here",
-    "comment by", "comparte este", "confirmation email", "contraseña", "cookie policy",
-    "cookie settings", "cookies to", "copyright ©", "correo electrónico", "create an account",
-    "create your free account", "data protection", "deja un comentario", "derechos reservados",
-    "dieser artikel erschien", "diritti riservati", "download the app", "droits réservés",
-    "e-mail-adresse", "ebenfalls interessant", "email address",
-    "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
+    "alle rechten voorbehouden", "already a subscriber", "already have an account",
+    "artikel teilen", "auch interessant", "audio is created", "auf einer seite lesen",
+    "by taboola", "cette vidéo", "click here", "comment by", "comparte este", "confirmation email",
+    "contraseña", "cookie policy", "cookie settings", "cookies to", "copyright ©",
+    "correo electrónico", "create an account", "create your free account", "data protection",
+    "deja un comentario", "derechos reservados", "dieser artikel erschien", "diritti riservati",
+    "download the app", "droits réservés", "e-mail-adresse", "ebenfalls interessant",
+    "email address", "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
     "explore further", "externer inhalt", "follow us", "follow us on twitter",
     "for the full story", "forgot your password", "get the latest", "hasło",
     "hinterlasse eine antwort", "immediate online access", "indicates required", "indirizzo email",
@@ -71,9 +71,11 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "recommended by", "s'abonner à", "siehe auch", "sign up for", "signing up", "sponsored links",
     "subscribe now", "subscribe to", "subscribed", "support our journalism", "suscríbete a",
     "terms and conditions", "terms of service", "terms of use", "this audio is",
-    "this website uses", "use cookies", "uses cookies", "wachtwoord", "we use cookies",
-    "weitere beiträge", "wird geladen", "your browser", "your inbox", "your subscription",
-    "zur startseite", "ähnliche beiträge", "пароль",
+    "this website uses", "todos os direitos reservados", "use cookies", "uses cookies",
+    "wachtwoord", "we use cookies", "weitere beiträge", "wird geladen",
+    "wszelkie prawa zastrzeżone", "your browser", "your inbox", "your subscription",
+    "zur startseite", "ähnliche beiträge", "все права защищены", "пароль", "усі права захищені",
+    "版权所有", "著作権", "무단 전재",
 ];
 
 /// Headings that open a list of other stories: news feeds, "most read",
@@ -97,7 +99,8 @@ pub(crate) const SIDEBAR_HEADINGS: &[&str] = &[
     "weitere artikel", "what to read next", "you may also like", "you might also like",
     "zobacz też", "à lire aussi", "ähnliche artikel", "últimas noticias", "últimas notícias",
     "лента новостей", "найпопулярніше", "останні новини", "последние новости", "самое читаемое",
-    "стрічка новин", "читайте также", "читайте також",
+    "стрічка новин", "читайте также", "читайте також", "人気記事", "推荐阅读", "最新ニュース", "最新新闻", "最新記事",
+    "热门文章", "热门新闻", "相关新闻", "相关阅读", "関連記事", "관련기사", "많이 본 뉴스",
 ];
 
 /// Labels that open a list of tags, categories or filing places ("Tags:
