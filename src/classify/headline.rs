@@ -62,6 +62,8 @@ pub(crate) fn cut_title(title: &str) -> &str {
     let cut = if let (Some(first), Some(last)) = (separators.first(), separators.last()) {
         let head = title[..last.0].trim();
         if words(head) < 3 { title[first.1..].trim() } else { head }
+    } else if let Some(head) = cut_at_dash(title) {
+        head
     } else if let Some(colon) = title.find(": ") {
         let after_last = title[title.rfind(':').unwrap_or(colon) + 1..].trim();
         if words(after_last) < 3 {
@@ -76,6 +78,19 @@ pub(crate) fn cut_title(title: &str) -> &str {
     };
     let stripped_words = words(&title.replace(SEPARATORS, " "));
     if words(cut) <= 4 && (!hierarchical || words(cut) + 1 != stripped_words) { title } else { cut }
+}
+
+/// "Lorem ipsum dolor sit amet – My website": an en or em dash before a
+/// short, site-like tail (three words at most, no sentence punctuation).
+/// German and typographic English use the same dash inside headlines
+/// ("Einen Twitterfeed einbinden – so geht's!"), so a longer or
+/// sentence-like tail stays.
+fn cut_at_dash(title: &str) -> Option<&str> {
+    let at = title.rmatch_indices(" – ").chain(title.rmatch_indices(" — ")).map(|(i, _)| i).max()?;
+    let tail = title[at..].trim_start_matches([' ', '–', '—']).trim();
+    let site_like = (1..=MAX_SITE_WORDS - 1).contains(&tail.split_whitespace().count())
+        && !tail.ends_with(['.', '!', '?', '…']);
+    site_like.then(|| title[..at].trim())
 }
 
 /// The site's name in a title: a short part at either end that is not the
@@ -210,6 +225,15 @@ mod tests {
                 "Verstößt der Ausschluss von Pseudonymen gegen Recht?",
             ),
             ("Ab » Cd", "Cd"),
+            ("Lorem ipsum dolor sit amet – My website", "Lorem ipsum dolor sit amet"),
+            (
+                "Einen Twitterfeed in das Blog einbinden – so geht’s!",
+                "Einen Twitterfeed in das Blog einbinden – so geht’s!",
+            ),
+            (
+                "„Abgebrochene Forschung“ – Eine neue Studie von Heinz Duchhardt",
+                "„Abgebrochene Forschung“ – Eine neue Studie von Heinz Duchhardt",
+            ),
         ] {
             assert_eq!(cut_title(title), want, "{title}");
         }
