@@ -10,7 +10,10 @@
 use std::collections::HashSet;
 
 /// Separators between a headline and a site name in a title.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " ~ "];
+/// En and em dashes are left out: German and typographic English use them
+/// inside headlines ("Einen Twitterfeed einbinden – so geht's!"); a dash
+/// before a site name is handled by `cut_at_dash`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " :: ", " · ", " » ", " / ", " ~ "];
 
 /// Least similarity for a block to count as the title's headline.
 pub(crate) const MIN_TITLE_MATCH: f32 = 0.6;
@@ -22,6 +25,16 @@ pub(crate) fn title_parts(title: &str) -> Vec<&str> {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).map(str::trim).collect();
     }
     parts.retain(|p| !p.is_empty());
+    // "… on the Web — Mozilla": a dash before a site-like tail at the end.
+    if let Some(last) = parts.pop() {
+        match cut_at_dash(last) {
+            Some(head) => {
+                let tail = last[head.len()..].trim_start_matches([' ', '–', '—']).trim();
+                parts.extend([head, tail]);
+            }
+            None => parts.push(last),
+        }
+    }
     parts
 }
 
@@ -200,6 +213,16 @@ mod tests {
                 Some("Disfunctions.de"),
             ),
             ("Plain headline", "Plain headline", None),
+            (
+                "Firefox — Customize and make it your own — Mozilla",
+                "Firefox — Customize and make it your own",
+                Some("Mozilla"),
+            ),
+            (
+                "Einen Twitterfeed in das Blog einbinden – so geht’s!",
+                "Einen Twitterfeed in das Blog einbinden – so geht’s!",
+                None,
+            ),
         ] {
             assert_eq!(from_title(title), Some(headline), "{title}");
             assert_eq!(site_from_title(title), site, "{title}");
