@@ -10,16 +10,20 @@
 
 use crate::block::Document;
 use crate::classify::date::Order;
-use crate::classify::{Classified, Dated, Label, caption, date};
+use crate::classify::{Classified, Dated, Label, caption, date, headline};
 use crate::model::{Article, Image, SidebarItem, Source};
 
 /// Builds the article from a classified document.
 pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     let text_of = |i: usize| doc.blocks[i].text.clone();
-    let headline = classified
+    // A headline the page states (JSON-LD, Open Graph, Dublin Core) comes
+    // first, as for every field; the visible one fills in.
+    let stated = doc.meta.headline.as_deref().map(|h| without_site_name(h, doc));
+    let visible = classified
         .headline
         .clone()
         .or_else(|| classified.verdicts.iter().position(|v| v.label == Label::Headline).map(text_of));
+    let headline = visible.or(stated);
     let (published, published_text) = timestamp(doc.meta.published.as_deref(), classified.published.as_ref());
     let (updated, updated_text) = timestamp(doc.meta.updated.as_deref(), classified.updated.as_ref());
     Article {
@@ -41,6 +45,33 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         site_name: doc.meta.site_name.clone().or_else(|| classified.site_name.clone()),
         description: doc.meta.description.clone(),
         source: Source { format: doc.format, path: None },
+    }
+}
+
+/// A stated headline without the site name glued to it ("What is Rust? -
+/// Stack Overflow Blog"): an end part equal to the stated site name or to
+/// the site part of `<title>` is dropped.
+fn without_site_name(stated: &str, doc: &Document) -> String {
+    let site_of_title = doc.meta.title.as_deref().and_then(headline::site_from_title);
+    let is_site = |part: &str| {
+        [doc.meta.site_name.as_deref(), site_of_title]
+            .into_iter()
+            .flatten()
+            .any(|site| site.eq_ignore_ascii_case(part))
+    };
+    let parts = headline::title_parts(stated);
+    match (parts.first(), parts.last()) {
+        (Some(_), Some(last)) if parts.len() >= 2 && is_site(last) => stated[..stated.len() - last.len()]
+            .trim_end()
+            .trim_end_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
+            .trim_end()
+            .to_string(),
+        (Some(first), Some(_)) if parts.len() >= 2 && is_site(first) => stated[first.len()..]
+            .trim_start()
+            .trim_start_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
+            .trim_start()
+            .to_string(),
+        _ => stated.to_string(),
     }
 }
 

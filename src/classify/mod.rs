@@ -123,6 +123,10 @@ const SIDE_MIN_AFTER_HEADLINE: f32 = 1.0;
 /// reach across short lines to it (log-odds; 1.0 is about 73%).
 const STRONG_BLOCK: f32 = 1.0;
 
+/// Word overlap with the title under which an `<h1>` shares nothing with
+/// it (a logo, a section name, placeholder text).
+const UNLIKE_TITLE: f32 = 0.2;
+
 /// How many blocks above the body the header (headline, byline, date) may
 /// start. Dumps put share bars, breadcrumbs and teasers between them.
 const HEADER_REACH: usize = 15;
@@ -460,6 +464,17 @@ fn find_headline(
         .find(|&i| doc.blocks[i].kind == Kind::Heading(1) && doc.blocks[i].region != Region::Aside);
     if let Some(i) = h1 {
         out.verdicts[i] = Verdict { label: Label::Headline, reason: "top-level heading" };
+        // An <h1> unlike a title of ordinary length is a logo or a section
+        // name more often than the headline: the title says it better.
+        if let Some(stated) = stated.as_deref() {
+            let cut = headline::cut_title(stated);
+            let unlike = headline::TitleMatch::new(stated)
+                .similarity_lower(&page.lowered[i], page.features[i].words)
+                < UNLIKE_TITLE;
+            if unlike || (15..=150).contains(&cut.len()) {
+                out.headline = Some(cut.to_string());
+            }
+        }
         return Some(i);
     }
     if let Some(stated) = &stated {

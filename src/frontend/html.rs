@@ -22,9 +22,9 @@
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
-use serde_json::Value;
 
-use crate::block::{Block, Document, Kind, PageMeta, Region, normalize_space};
+use crate::block::{Block, Document, Kind, Region, normalize_space};
+use crate::frontend::metadata::Collector;
 use crate::model::Format;
 use crate::rules::markup::{
     self, BLOCK_TAGS, BOILERPLATE_TOKENS, CHROME_TAGS, CONTENT_TOKENS, SIDEBAR_TOKENS, SKIPPED_TAGS,
@@ -38,16 +38,6 @@ struct Frame {
     class_score: i8,
 }
 
-/// Metadata as found, one bucket per source, merged at the end.
-#[derive(Debug, Default)]
-struct Sources {
-    json_ld: PageMeta,
-    meta_tags: PageMeta,
-    in_page: PageMeta,
-    title: Option<String>,
-    language: Option<String>,
-}
-
 /// Text gathered for the block being built.
 #[derive(Debug, Default)]
 struct Pending {
@@ -58,7 +48,7 @@ struct Pending {
 /// Reads an HTML page into blocks and metadata.
 pub(crate) fn read(html: &str) -> Document {
     let dom = Html::parse_document(html);
-    let mut sources = Sources::default();
+    let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
     let mut stack: Vec<Frame> = vec![Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0 }];
     let mut pending = Pending::default();
@@ -70,7 +60,7 @@ pub(crate) fn read(html: &str) -> Document {
                 Node::Element(el) => {
                     let name = el.name();
                     if let Some(element) = ElementRef::wrap(node) {
-                        read_metadata(element, &mut sources);
+                        metadata.read(element);
                     }
                     if markup::has(SKIPPED_TAGS, name) || name == "title" || is_hidden(el) {
                         skip = Some(node.id());
@@ -116,7 +106,7 @@ pub(crate) fn read(html: &str) -> Document {
         }
     }
     flush(&mut pending, &stack, &mut blocks);
-    Document { format: Format::Html, blocks, meta: merge(sources) }
+    Document { format: Format::Html, blocks, meta: metadata.finish() }
 }
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none`.
@@ -210,252 +200,6 @@ fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>) {
     blocks.push(block);
     pending.text.clear();
     pending.link_chars = 0;
-}
-
-/// Reads what one element states about the page.
-fn read_metadata(element: ElementRef, sources: &mut Sources) {
-    let el = element.value();
-    match el.name() {
-        "html" => {
-            if sources.language.is_none() {
-                sources.language = el
-                    .attr("lang")
-                    .or(el.attr("xml:lang"))
-                    .map(|l| l.trim().to_string())
-                    .filter(|l| !l.is_empty());
-            }
-        }
-        "title" => {
-            if sources.title.is_none() {
-                sources.title =
-                    Some(normalize_space(&element.text().collect::<String>())).filter(|t| !t.is_empty());
-            }
-        }
-        "meta" => read_meta_tag(el, &mut sources.meta_tags),
-        "script" => {
-            if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                let json: String = element.text().collect();
-                read_json_ld(&json, &mut sources.json_ld);
-            }
-        }
-        "time" => {
-            if let Some(when) = el.attr("datetime") {
-                let is_published =
-                    el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || el.attr("pubdate").is_some();
-                if is_published || sources.in_page.published.is_none() {
-                    fill(&mut sources.in_page.published, when);
-                }
-            }
-        }
-        _ => read_itemprop(element, sources),
-    }
-}
-
-fn read_itemprop(element: ElementRef, sources: &mut Sources) {
-    let el = element.value();
-    let Some(prop) = el.attr("itemprop") else { return };
-    let value = || el.attr("content").or(el.attr("datetime")).map(str::to_string);
-    match prop.to_ascii_lowercase().as_str() {
-        "datepublished" => {
-            if let Some(v) = value() {
-                fill(&mut sources.in_page.published, &v);
-            }
-        }
-        "datemodified" => {
-            if let Some(v) = value() {
-                fill(&mut sources.in_page.updated, &v);
-            }
-        }
-        "author" | "creator" => {
-            let name = value().unwrap_or_else(|| normalize_space(&element.text().collect::<String>()));
-            push_author(&mut sources.in_page.authors, &name);
-        }
-        _ => {}
-    }
-}
-
-fn read_meta_tag(el: &scraper::node::Element, meta: &mut PageMeta) {
-    let Some(content) = el.attr("content") else { return };
-    let key = el
-        .attr("property")
-        .or(el.attr("name"))
-        .or(el.attr("itemprop"))
-        .or(el.attr("http-equiv"))
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match key.as_str() {
-        "og:title" | "twitter:title" | "dc.title" => fill(&mut meta.headline, content),
-        "og:site_name" | "application-name" => fill(&mut meta.site_name, content),
-        "description" | "og:description" | "twitter:description" | "dc.description" => {
-            fill(&mut meta.description, content)
-        }
-        "article:published_time"
-        | "og:article:published_time"
-        | "datepublished"
-        | "pubdate"
-        | "publishdate"
-        | "publish-date"
-        | "date"
-        | "dc.date"
-        | "dc.date.issued"
-        | "dcterms.created"
-        | "dcterms.date"
-        | "sailthru.date"
-        | "parsely-pub-date"
-        | "article.published"
-        | "citation_publication_date" => fill(&mut meta.published, content),
-        "article:modified_time"
-        | "og:updated_time"
-        | "datemodified"
-        | "dcterms.modified"
-        | "last-modified" => fill(&mut meta.updated, content),
-        "author" | "article:author" | "dc.creator" | "dcterms.creator" | "parsely-author"
-        | "sailthru.author" | "byl" | "citation_author" => push_author(&mut meta.authors, content),
-        "og:locale" | "language" | "content-language" | "dc.language" => fill(&mut meta.language, content),
-        _ => {}
-    }
-}
-
-/// Sets `slot` to `value` (trimmed, whitespace collapsed) if still empty.
-fn fill(slot: &mut Option<String>, value: &str) {
-    if slot.is_none() {
-        let value = normalize_space(value);
-        if !value.is_empty() {
-            *slot = Some(value);
-        }
-    }
-}
-
-/// Adds an author name unless it is a URL, a handle, empty or a repeat.
-fn push_author(authors: &mut Vec<String>, raw: &str) {
-    let name = normalize_space(raw);
-    let name =
-        crate::classify::byline::after_cue(&name).filter(|r| !r.is_empty()).unwrap_or(&name).to_string();
-    if name.is_empty()
-        || name.contains("://")
-        || name.starts_with('@')
-        || name.starts_with("www.")
-        || name.len() > 100
-    {
-        return;
-    }
-    if !authors.contains(&name) {
-        authors.push(name);
-    }
-}
-
-/// Schema.org types whose fields describe the article.
-const ARTICLE_TYPES: &[&str] = &[
-    "AnalysisNewsArticle",
-    "Article",
-    "BackgroundNewsArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "NewsArticle",
-    "OpinionNewsArticle",
-    "Report",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-    "ScholarlyArticle",
-    "SocialMediaPosting",
-    "TechArticle",
-];
-
-/// Reads the article fields of a JSON-LD script (arrays and `@graph`
-/// included), walking the JSON without recursion.
-fn read_json_ld(json: &str, meta: &mut PageMeta) {
-    let Ok(root) = serde_json::from_str::<Value>(json.trim().trim_end_matches(';')) else { return };
-    let mut stack: Vec<&Value> = vec![&root];
-    while let Some(value) = stack.pop() {
-        match value {
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                if is_article_type(map.get("@type")) {
-                    read_article_object(map, meta);
-                }
-                if let Some(graph) = map.get("@graph") {
-                    stack.push(graph);
-                }
-                if let Some(main) = map.get("mainEntity").or(map.get("mainEntityOfPage")) {
-                    if main.is_object() {
-                        stack.push(main);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn is_article_type(kind: Option<&Value>) -> bool {
-    match kind {
-        Some(Value::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
-        Some(Value::Array(kinds)) => kinds.iter().any(|k| is_article_type(Some(k))),
-        _ => false,
-    }
-}
-
-fn read_article_object(map: &serde_json::Map<String, Value>, meta: &mut PageMeta) {
-    let text = |key: &str| map.get(key).and_then(Value::as_str);
-    if let Some(h) = text("headline").or(text("name")) {
-        fill(&mut meta.headline, h);
-    }
-    if let Some(d) = text("datePublished").or(text("dateCreated")) {
-        fill(&mut meta.published, d);
-    }
-    if let Some(d) = text("dateModified") {
-        fill(&mut meta.updated, d);
-    }
-    if let Some(d) = text("description") {
-        fill(&mut meta.description, d);
-    }
-    if let Some(l) = text("inLanguage") {
-        fill(&mut meta.language, l);
-    }
-    if let Some(name) = map.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str) {
-        fill(&mut meta.site_name, name);
-    }
-    if meta.authors.is_empty() {
-        for author in map.get("author").or(map.get("creator")).map(as_list).unwrap_or_default() {
-            let name = match author {
-                Value::String(s) => Some(s.as_str()),
-                Value::Object(o) => o.get("name").and_then(Value::as_str),
-                _ => None,
-            };
-            if let Some(name) = name {
-                push_author(&mut meta.authors, name);
-            }
-        }
-    }
-}
-
-fn as_list(value: &Value) -> Vec<&Value> {
-    match value {
-        Value::Array(items) => items.iter().collect(),
-        other => vec![other],
-    }
-}
-
-/// Merges the sources in cascade order: JSON-LD, meta tags, in-page.
-fn merge(sources: Sources) -> PageMeta {
-    let Sources { json_ld, meta_tags, in_page, title, language } = sources;
-    let mut meta = json_ld;
-    for other in [meta_tags, in_page] {
-        meta.headline = meta.headline.or(other.headline);
-        meta.published = meta.published.or(other.published);
-        meta.updated = meta.updated.or(other.updated);
-        meta.description = meta.description.or(other.description);
-        meta.site_name = meta.site_name.or(other.site_name);
-        meta.language = meta.language.or(other.language);
-        if meta.authors.is_empty() {
-            meta.authors = other.authors;
-        }
-    }
-    meta.title = title;
-    meta.language = language.or(meta.language);
-    meta
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! the one intermediate form the rest of the pipeline reads.
 //!
 //! - [`text`]: plain-text dumps (one block a line, or hard-wrapped);
-//! - [`html`]: raw HTML, with markup hints and metadata.
+//! - [`html`]: raw HTML, with markup hints; [`metadata`] reads what the
+//!   page states about itself (JSON-LD, meta tags) in a fixed cascade.
 
 pub(crate) mod html;
+pub(crate) mod metadata;
 pub(crate) mod text;
 
 use crate::block::Document;

@@ -53,6 +53,104 @@ pub(crate) const SIDEBAR_TOKENS: &[&str] = &[
     "aside", "feed", "latest", "most", "popular", "rail", "sidebar", "trending",
 ];
 
+/// Schema.org types whose JSON-LD objects describe the article.
+#[rustfmt::skip]
+pub(crate) const ARTICLE_TYPES: &[&str] = &[
+    "APIReference", "AdvertiserContentArticle", "AnalysisNewsArticle", "Article",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "BlogPosting", "DiscussionForumPosting",
+    "LiveBlogPosting", "MedicalScholarlyArticle", "NewsArticle", "OpinionNewsArticle", "Report",
+    "ReportageNewsArticle", "ReviewNewsArticle", "SatiricalArticle", "ScholarlyArticle",
+    "SocialMediaPosting", "TechArticle",
+];
+
+// The META_* lists below are in priority order, not sorted: the first key
+// the page has wins. Keys are lower case with `.` read as `:`
+// ("DC.creator" → "dc:creator"). The order follows what readers of these
+// pages expect: Dublin Core and Open Graph before generic names.
+
+/// `<meta>` keys that state the headline.
+pub(crate) const META_TITLE: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "dcterms:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// `<meta>` keys that name the authors.
+pub(crate) const META_AUTHOR: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "sailthru:author",
+    "byl",
+    "citation_author",
+];
+
+/// `<meta>` keys that state the publication time.
+pub(crate) const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "parsely-pub-date",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "date",
+    "dc:date",
+    "dc:date:issued",
+    "dcterms:created",
+    "dcterms:date",
+    "sailthru:date",
+    "article:published",
+    "citation_publication_date",
+    "citation_date",
+];
+
+/// `<meta>` keys that state the last modification.
+pub(crate) const META_UPDATED: &[&str] =
+    &["article:modified_time", "og:updated_time", "datemodified", "dcterms:modified", "last-modified"];
+
+/// `<meta>` keys that hold the page's summary.
+pub(crate) const META_DESCRIPTION: &[&str] =
+    &["description", "og:description", "dc:description", "dcterm:description", "twitter:description"];
+
+/// `<meta>` keys that name the site.
+pub(crate) const META_SITE_NAME: &[&str] = &["og:site_name", "application-name"];
+
+/// `<meta>` keys that state the language.
+pub(crate) const META_LANGUAGE: &[&str] = &["dc:language", "content-language", "language", "og:locale"];
+
+/// Named character references decoded in metadata values that a page
+/// encoded twice. Sorted by name.
+pub(crate) const NAMED_ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("apos", '\''),
+    ("bdquo", '„'),
+    ("gt", '>'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("ldquo", '“'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("mdash", '—'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rdquo", '”'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+];
+
 /// True when `tag` is in `table` (tables are sorted).
 pub(crate) fn has(table: &[&str], tag: &str) -> bool {
     table.binary_search(&tag).is_ok()
@@ -71,6 +169,23 @@ mod tests {
         assert_table("BOILERPLATE_TOKENS", BOILERPLATE_TOKENS);
         assert_table("CONTENT_TOKENS", CONTENT_TOKENS);
         assert_table("SIDEBAR_TOKENS", SIDEBAR_TOKENS);
+        assert_table("ARTICLE_TYPES", ARTICLE_TYPES);
+        assert!(NAMED_ENTITIES.windows(2).all(|w| w[0].0 < w[1].0), "NAMED_ENTITIES sorted");
+        for list in [
+            META_TITLE,
+            META_AUTHOR,
+            META_PUBLISHED,
+            META_UPDATED,
+            META_DESCRIPTION,
+            META_SITE_NAME,
+            META_LANGUAGE,
+        ] {
+            for (i, key) in list.iter().enumerate() {
+                assert_eq!(key.to_ascii_lowercase(), *key, "{key}: lower case");
+                assert!(!key.contains('.') && !key.contains(' '), "{key}: '.' is read as ':'");
+                assert!(!list[..i].contains(key), "{key}: listed twice");
+            }
+        }
     }
 
     #[test]

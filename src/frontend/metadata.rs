@@ -1,0 +1,452 @@
+//! What an HTML page states about itself, and the cascade that merges it.
+//!
+//! The HTML walk hands every element to a [`Collector`], which keeps what
+//! each source says, unmerged: JSON-LD article objects, `<meta>` tags by
+//! key, and in-page markup (`itemprop`, `<time datetime>`, `rel=author`).
+//! [`Collector::finish`] then fills each field from the sources in a fixed
+//! order, each source filling only what is still missing:
+//!
+//! 1. JSON-LD: the first `Article`-type object (`NewsArticle`,
+//!    `BlogPosting`, … in `@graph`s and arrays too): `headline`,
+//!    `author`, `datePublished`, `dateModified`, `publisher.name`;
+//! 2. `<meta>` tags, by the priority lists in `rules::markup`
+//!    (Dublin Core, Open Graph, `article:*`, `name=author|date…`);
+//! 3. JSON-LD's weaker fields (`name`, `creator`, `dateCreated`);
+//! 4. in-page markup: `itemprop`, `<time datetime>`, `rel=author`.
+//!
+//! The visible byline and dateline come after all of these, in `assemble`.
+//! This module reads; it does not judge whether a value is plausible beyond
+//! dropping URLs and handles from author fields.
+
+use rustc_hash::FxHashMap;
+use scraper::ElementRef;
+use serde_json::Value;
+
+use crate::block::{PageMeta, normalize_space};
+use crate::rules::markup::{
+    ARTICLE_TYPES, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED, META_SITE_NAME, META_TITLE,
+    META_UPDATED, NAMED_ENTITIES,
+};
+
+/// Everything the sources say, kept apart until [`Collector::finish`].
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    json_ld: PageMeta,
+    json_ld_weak: PageMeta,
+    meta: FxHashMap<String, Vec<String>>,
+    in_page: PageMeta,
+    title: Option<String>,
+    language: Option<String>,
+}
+
+impl Collector {
+    /// Reads what one element states about the page.
+    pub(crate) fn read(&mut self, element: ElementRef) {
+        let el = element.value();
+        match el.name() {
+            "html" => {
+                if self.language.is_none() {
+                    self.language = el.attr("lang").or(el.attr("xml:lang")).and_then(clean);
+                }
+            }
+            "title" => {
+                if self.title.is_none() {
+                    self.title = clean(&element.text().collect::<String>());
+                }
+            }
+            "meta" => self.read_meta(el),
+            "script" => {
+                if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                    let json: String = element.text().collect();
+                    read_json_ld(&json, &mut self.json_ld, &mut self.json_ld_weak, self.title.as_deref());
+                }
+            }
+            "time" => {
+                if let Some(when) = el.attr("datetime") {
+                    let is_published =
+                        el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                            || el.attr("pubdate").is_some();
+                    if is_published || self.in_page.published.is_none() {
+                        fill(&mut self.in_page.published, when);
+                    }
+                }
+            }
+            "a" | "link" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author")) => {
+                if el.name() == "a" {
+                    push_author(&mut self.in_page.authors, &element.text().collect::<String>());
+                }
+            }
+            _ => self.read_itemprop(element),
+        }
+    }
+
+    fn read_meta(&mut self, el: &scraper::node::Element) {
+        let Some(content) = el.attr("content") else { return };
+        let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).or(el.attr("http-equiv"));
+        let Some(key) = key.map(meta_key).filter(|k| !k.is_empty()) else { return };
+        if let Some(value) = clean(content) {
+            self.meta.entry(key).or_default().push(value);
+        }
+    }
+
+    fn read_itemprop(&mut self, element: ElementRef) {
+        let el = element.value();
+        let Some(prop) = el.attr("itemprop") else { return };
+        let value = || el.attr("content").or(el.attr("datetime")).map(str::to_string);
+        match prop.to_ascii_lowercase().as_str() {
+            "datepublished" => {
+                if let Some(v) = value() {
+                    fill(&mut self.in_page.published, &v);
+                }
+            }
+            "datemodified" => {
+                if let Some(v) = value() {
+                    fill(&mut self.in_page.updated, &v);
+                }
+            }
+            "author" | "creator" => {
+                let name = value().unwrap_or_else(|| element.text().collect::<String>());
+                push_author(&mut self.in_page.authors, &name);
+            }
+            _ => {}
+        }
+    }
+
+    /// The first value of the first key in `keys` that the page has.
+    fn meta_value(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.meta.get(*k).and_then(|v| v.first()).cloned())
+    }
+
+    /// The authors named by the first author key the page has.
+    fn meta_authors(&self) -> Vec<String> {
+        let mut authors = Vec::new();
+        if let Some(values) = META_AUTHOR.iter().find_map(|k| self.meta.get(*k)) {
+            for value in values {
+                push_author(&mut authors, value);
+            }
+        }
+        authors
+    }
+
+    /// Merges the sources in cascade order (see the module docs).
+    pub(crate) fn finish(self) -> PageMeta {
+        let from_meta = PageMeta {
+            title: None,
+            headline: self.meta_value(META_TITLE),
+            authors: self.meta_authors(),
+            published: self.meta_value(META_PUBLISHED),
+            updated: self.meta_value(META_UPDATED),
+            description: self.meta_value(META_DESCRIPTION),
+            site_name: self.meta_value(META_SITE_NAME),
+            language: self.meta_value(META_LANGUAGE),
+        };
+        let mut meta = self.json_ld;
+        for other in [from_meta, self.json_ld_weak, self.in_page] {
+            meta.headline = meta.headline.or(other.headline);
+            meta.published = meta.published.or(other.published);
+            meta.updated = meta.updated.or(other.updated);
+            meta.description = meta.description.or(other.description);
+            meta.site_name = meta.site_name.or(other.site_name);
+            meta.language = meta.language.or(other.language);
+            if meta.authors.is_empty() {
+                meta.authors = other.authors;
+            }
+        }
+        meta.title = self.title;
+        meta.language = self.language.or(meta.language);
+        meta
+    }
+}
+
+/// A meta key as the priority lists spell it: lower case, no spaces, and
+/// `.` between prefix and name read as `:` ("DC.creator" → "dc:creator").
+fn meta_key(raw: &str) -> String {
+    raw.trim().to_ascii_lowercase().replace(' ', "").replace('.', ":")
+}
+
+/// Whitespace collapsed, entities left encoded twice decoded (`&amp;#8222;`
+/// in the source reaches us as `&#8222;`), a dangling separator dropped;
+/// `None` when nothing is left.
+fn clean(value: &str) -> Option<String> {
+    let decoded = decode_entities(value);
+    let text = normalize_space(&decoded);
+    let text = text.trim_end_matches([' ', '|', '-', '–', '—', '·', '»', ':']).trim();
+    Some(text.to_string()).filter(|v| !v.is_empty())
+}
+
+/// Decodes character references (`&#8222;`, `&#x00E4;`) and the common
+/// named ones (`&quot;`, `&amp;`); anything else stays as written.
+fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let name_end = rest[1..].find(';').filter(|&end| end <= MAX_ENTITY_NAME);
+        match name_end.and_then(|end| entity(&rest[1..1 + end]).map(|c| (c, end))) {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 2..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Longest entity name looked up (`&#x0001F600;` has 9 characters).
+const MAX_ENTITY_NAME: usize = 10;
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    NAMED_ENTITIES.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| NAMED_ENTITIES[i].1)
+}
+
+/// Sets `slot` to `value` (cleaned) if still empty.
+fn fill(slot: &mut Option<String>, value: &str) {
+    if slot.is_none() {
+        *slot = clean(value);
+    }
+}
+
+/// Adds an author name unless it is a URL, a handle, empty or a repeat.
+fn push_author(authors: &mut Vec<String>, raw: &str) {
+    let name = normalize_space(raw);
+    let name =
+        crate::classify::byline::after_cue(&name).filter(|r| !r.is_empty()).unwrap_or(&name).to_string();
+    if name.is_empty()
+        || name.contains("://")
+        || name.starts_with('@')
+        || name.starts_with("www.")
+        || name.len() > 100
+    {
+        return;
+    }
+    if !authors.contains(&name) {
+        authors.push(name);
+    }
+}
+
+/// Reads the article fields of a JSON-LD script: CDATA and comment wrappers
+/// dropped, several values in a row accepted, arrays and `@graph` walked
+/// without recursion. The first article object fills `strong`; its weaker
+/// fields (`name`, `creator`, `dateCreated`) fill `weak`.
+fn read_json_ld(json: &str, strong: &mut PageMeta, weak: &mut PageMeta, title: Option<&str>) {
+    let body = unwrap_script(json);
+    let values = serde_json::Deserializer::from_str(body).into_iter::<Value>();
+    for root in values {
+        let Ok(root) = root else { return };
+        let mut stack: Vec<&Value> = vec![&root];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    if is_article_type(map.get("@type")) {
+                        read_article_object(map, strong, weak, title);
+                    }
+                    if let Some(graph) = map.get("@graph") {
+                        stack.push(graph);
+                    }
+                    if let Some(main) = map.get("mainEntity").or(map.get("mainEntityOfPage")) {
+                        if main.is_object() {
+                            stack.push(main);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Strips `<![CDATA[ … ]]>`, `<!-- … -->` and a trailing `;` around a script.
+fn unwrap_script(text: &str) -> &str {
+    let mut body = text.trim();
+    for (open, close) in [("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(inner) = body.strip_prefix(open) {
+            body = inner.trim();
+            body = body.strip_suffix(close).unwrap_or(body).trim();
+        }
+    }
+    body.trim_end_matches(';').trim()
+}
+
+fn is_article_type(kind: Option<&Value>) -> bool {
+    match kind {
+        Some(Value::String(s)) => {
+            let name = s.rsplit(['/', ':']).next().unwrap_or(s);
+            ARTICLE_TYPES.binary_search(&name).is_ok()
+        }
+        Some(Value::Array(kinds)) => kinds.iter().any(|k| is_article_type(Some(k))),
+        _ => false,
+    }
+}
+
+/// True when `a` is more like the page title than `b` (word overlap).
+fn closer_to_title(a: &str, b: &str, title: Option<&str>) -> bool {
+    let Some(title) = title else { return false };
+    let matcher = crate::classify::headline::TitleMatch::new(title);
+    let similarity =
+        |s: &str| matcher.similarity_lower(&crate::block::lowercase(s), s.split_whitespace().count());
+    similarity(a) > similarity(b)
+}
+
+fn read_article_object(
+    map: &serde_json::Map<String, Value>,
+    strong: &mut PageMeta,
+    weak: &mut PageMeta,
+    title: Option<&str>,
+) {
+    let text = |key: &str| map.get(key).and_then(Value::as_str);
+    // Some pages put a description in `headline` and the title in `name`
+    // (or the other way round): the one closer to `<title>` is taken.
+    let (first, second) = match (text("headline"), text("name")) {
+        (Some(h), Some(n)) if h != n && closer_to_title(n, h, title) => (Some(n), Some(h)),
+        (h, n) => (h.or(n), n.filter(|_| h.is_some())),
+    };
+    if let Some(h) = first {
+        fill(&mut strong.headline, h);
+    }
+    if let Some(h) = second {
+        fill(&mut weak.headline, h);
+    }
+    if let Some(d) = text("datePublished") {
+        fill(&mut strong.published, d);
+    }
+    if let Some(d) = text("dateCreated") {
+        fill(&mut weak.published, d);
+    }
+    if let Some(d) = text("dateModified") {
+        fill(&mut strong.updated, d);
+    }
+    if let Some(d) = text("description") {
+        fill(&mut strong.description, d);
+    }
+    if let Some(l) = text("inLanguage") {
+        fill(&mut strong.language, l);
+    }
+    if let Some(name) = map.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str) {
+        fill(&mut strong.site_name, name);
+    }
+    for (key, into) in [("author", &mut *strong), ("creator", &mut *weak)] {
+        if !into.authors.is_empty() {
+            continue;
+        }
+        for person in map.get(key).map(as_list).unwrap_or_default() {
+            let name = match person {
+                Value::String(s) => Some(s.as_str()),
+                Value::Object(o) => o.get("name").and_then(Value::as_str),
+                _ => None,
+            };
+            if let Some(name) = name {
+                push_author(&mut into.authors, name);
+            }
+        }
+    }
+}
+
+fn as_list(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> PageMeta {
+        let dom = scraper::Html::parse_document(html);
+        let mut collector = Collector::default();
+        for node in dom.tree.root().descendants() {
+            if let Some(element) = ElementRef::wrap(node) {
+                collector.read(element);
+            }
+        }
+        collector.finish()
+    }
+
+    #[test]
+    fn cdata_and_several_values() {
+        let meta = meta_of(
+            r#"<script type="application/ld+json">
+            <![CDATA[ {"@context":"https://schema.org","@type":"NewsArticle","headline":"H","datePublished":"2015-10-15T02:19:15.607Z"} ]]>
+            </script>"#,
+        );
+        assert_eq!(meta.headline.as_deref(), Some("H"));
+        assert_eq!(meta.published.as_deref(), Some("2015-10-15T02:19:15.607Z"));
+    }
+
+    #[test]
+    fn json_ld_beats_meta_tags_and_weak_fields_come_after_them() {
+        let meta = meta_of(
+            r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            <meta name="author" content="James Akinaka">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"T","dateCreated":"2017-02-24T01:18:13Z","creator":"CC7567"}</script>"#,
+        );
+        assert_eq!(meta.published.as_deref(), Some("2017-02-23T17:18:13-08:00"));
+        assert_eq!(meta.authors, ["James Akinaka"]);
+    }
+
+    #[test]
+    fn meta_priority_not_document_order() {
+        let meta = meta_of(
+            r#"<meta name="twitter:title" content="Twitter title">
+            <meta property="og:title" content="OG title">
+            <meta name="DC.creator" content="Dublin Core name">
+            <meta name="author" content="Meta author">"#,
+        );
+        assert_eq!(meta.headline.as_deref(), Some("OG title"));
+        assert_eq!(meta.authors, ["Dublin Core name"]);
+    }
+
+    #[test]
+    fn author_arrays_and_graphs() {
+        let meta = meta_of(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":["BlogPosting"],"author":[{"@type":"Person","name":"A B"},"C D"],"publisher":{"name":"P"}}]}</script>"#,
+        );
+        assert_eq!(meta.authors, ["A B", "C D"]);
+        assert_eq!(meta.site_name.as_deref(), Some("P"));
+    }
+
+    #[test]
+    fn cleans_values() {
+        for (raw, want) in [
+            ("Sheila Atim: &#8222;The Woman King&#8220;", Some("Sheila Atim: „The Woman King“")),
+            ("Wohngew&#x00E4;chshaus&#x20;selber&#x20;bauen", Some("Wohngewächshaus selber bauen")),
+            ("Thermen- &#038; Vulkanland", Some("Thermen- & Vulkanland")),
+            ("&quot;El 90%&quot;", Some("\"El 90%\"")),
+            ("Pferdesport bei Olympia 2028 dabei -", Some("Pferdesport bei Olympia 2028 dabei")),
+            ("AT&T & friends &unknown; &#xD800;", Some("AT&T & friends &unknown; &#xD800;")),
+            ("  ", None),
+        ] {
+            assert_eq!(clean(raw).as_deref(), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn unwraps_scripts() {
+        for (raw, want) in [
+            ("  <![CDATA[ {\"a\":1} ]]> ", "{\"a\":1}"),
+            ("<!-- {\"a\":1} -->", "{\"a\":1}"),
+            ("{\"a\":1};", "{\"a\":1}"),
+        ] {
+            assert_eq!(unwrap_script(raw), want);
+        }
+    }
+}
