@@ -170,7 +170,8 @@ fn meta_key(raw: &str) -> String {
 fn clean(value: &str) -> Option<String> {
     let decoded = decode_entities(value);
     let text = normalize_space(&decoded);
-    let text = text.trim_end_matches([' ', '|', '-', '–', '—', '·', '»', ':']).trim();
+    // "»" closes a quote in Swiss and French headlines: not a separator here.
+    let text = text.trim_end_matches([' ', '|', '-', '–', '—', '·']).trim();
     Some(text.to_string()).filter(|v| !v.is_empty())
 }
 
@@ -433,6 +434,10 @@ mod tests {
             ("&quot;El 90%&quot;", Some("\"El 90%\"")),
             ("Pferdesport bei Olympia 2028 dabei -", Some("Pferdesport bei Olympia 2028 dabei")),
             ("AT&T & friends &unknown; &#xD800;", Some("AT&T & friends &unknown; &#xD800;")),
+            (
+                "Von Sprachregeln und «ganz normalem Deutsch»",
+                Some("Von Sprachregeln und «ganz normalem Deutsch»"),
+            ),
             ("  ", None),
         ] {
             assert_eq!(clean(raw).as_deref(), want, "{raw:?}");
