@@ -296,13 +296,14 @@ fn is_article_type(kind: Option<&Value>) -> bool {
     }
 }
 
-/// True when `a` is more like the page title than `b` (word overlap).
-fn closer_to_title(a: &str, b: &str, title: Option<&str>) -> bool {
-    let Some(title) = title else { return false };
-    let matcher = crate::classify::headline::TitleMatch::new(title);
-    let similarity =
-        |s: &str| matcher.similarity_lower(&crate::block::lowercase(s), s.split_whitespace().count());
-    similarity(a) > similarity(b)
+/// True when `name`, not `headline`, is the title: the page's `<title>`
+/// opens with the name word for word and does not hold the headline. (Some pages put a
+/// description in `headline`; others put the site's name in `name`, and
+/// then the title usually holds both.)
+fn name_is_title(name: &str, headline: &str, title: Option<&str>) -> bool {
+    let Some(title) = title.map(crate::block::lowercase) else { return false };
+    // The name must open the title: a site name sits at its end.
+    title.starts_with(&crate::block::lowercase(name)) && !title.contains(&crate::block::lowercase(headline))
 }
 
 fn read_article_object(
@@ -312,10 +313,9 @@ fn read_article_object(
     title: Option<&str>,
 ) {
     let text = |key: &str| map.get(key).and_then(Value::as_str);
-    // Some pages put a description in `headline` and the title in `name`
-    // (or the other way round): the one closer to `<title>` is taken.
+    // `headline` unless `<title>` shows that `name` is the title.
     let (first, second) = match (text("headline"), text("name")) {
-        (Some(h), Some(n)) if h != n && closer_to_title(n, h, title) => (Some(n), Some(h)),
+        (Some(h), Some(n)) if h != n && name_is_title(n, h, title) => (Some(n), Some(h)),
         (h, n) => (h.or(n), n.filter(|_| h.is_some())),
     };
     if let Some(h) = first {
