@@ -29,11 +29,7 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     Article {
         body: body(doc, classified, headline.as_deref()),
         headline,
-        authors: if doc.meta.authors.is_empty() {
-            classified.authors.clone()
-        } else {
-            doc.meta.authors.clone()
-        },
+        authors: authors(doc, classified),
         published,
         published_text,
         updated,
@@ -46,6 +42,16 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         description: doc.meta.description.clone(),
         source: Source { format: doc.format, path: None },
     }
+}
+
+/// Stated authors first, then the visible byline, then a stated author
+/// that is only the site's name.
+fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
+    [&doc.meta.authors, &classified.authors, &doc.meta.site_authors]
+        .into_iter()
+        .find(|list| !list.is_empty())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// A stated headline without the site name glued to it ("What is Rust? -

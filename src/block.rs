@@ -77,6 +77,10 @@ pub(crate) struct PageMeta {
     pub(crate) headline: Option<String>,
     /// Authors stated by structured data or meta tags.
     pub(crate) authors: Vec<String>,
+    /// Stated authors that are the site's own name: used only when the page
+    /// shows no byline (a personal blog's author is its site name; a
+    /// newspaper naming itself as author is hiding the real byline).
+    pub(crate) site_authors: Vec<String>,
     /// Publication time as stated (usually ISO 8601).
     pub(crate) published: Option<String>,
     /// Modification time as stated.

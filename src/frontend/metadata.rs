@@ -23,6 +23,9 @@ use scraper::ElementRef;
 use serde_json::Value;
 
 use crate::block::{PageMeta, normalize_space};
+use crate::classify::byline;
+use crate::classify::date::Order;
+use crate::rules::authors::AUTHORS;
 use crate::rules::markup::{
     ARTICLE_TYPES, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED, META_SITE_NAME, META_TITLE,
     META_UPDATED, NAMED_ENTITIES,
@@ -132,6 +135,7 @@ impl Collector {
     pub(crate) fn finish(self) -> PageMeta {
         let from_meta = PageMeta {
             title: None,
+            site_authors: Vec::new(),
             headline: self.meta_value(META_TITLE),
             authors: self.meta_authors(),
             published: self.meta_value(META_PUBLISHED),
@@ -154,6 +158,13 @@ impl Collector {
         }
         meta.title = self.title;
         meta.language = self.language.or(meta.language);
+        let site = meta.site_name.as_deref().map(crate::block::lowercase);
+        let (site_authors, authors): (Vec<String>, Vec<String>) = std::mem::take(&mut meta.authors)
+            .into_iter()
+            .filter(|name| !is_web_address(name))
+            .partition(|name| site.as_deref() == Some(crate::block::lowercase(name).as_str()));
+        meta.authors = authors;
+        meta.site_authors = site_authors;
         meta
     }
 }
@@ -223,23 +234,65 @@ fn fill(slot: &mut Option<String>, value: &str) {
     }
 }
 
+/// An author field that is a web address ("tagesschau.de"), not a name.
+fn is_web_address(name: &str) -> bool {
+    let lower = crate::block::lowercase(name);
+    lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',')).any(|word| {
+        word.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+    })
+}
+
 /// Adds an author name unless it is a URL, a handle, empty or a repeat.
+/// A cue inside the value is followed ("Zeige alle Beiträge von Petra
+/// Ruland", "By Jane Doe", "ByJane Doe").
 fn push_author(authors: &mut Vec<String>, raw: &str) {
-    let name = normalize_space(raw);
-    let name =
-        crate::classify::byline::after_cue(&name).filter(|r| !r.is_empty()).unwrap_or(&name).to_string();
-    if name.is_empty()
-        || name.contains("://")
-        || name.starts_with('@')
-        || name.starts_with("www.")
-        || name.len() > 100
-    {
-        return;
+    let Some(cleaned) = clean(raw) else { return };
+    let mut name = cleaned.as_str();
+    let opens_with_cue = byline::after_cue(name).is_some_and(|rest| !rest.is_empty());
+    if let Some(rest) = byline::after_cue(name).filter(|rest| !rest.is_empty()) {
+        name = rest;
+    } else if let Some(last) = AUTHORS.inline_cue.find_iter(name).last() {
+        // "Zeige alle Beiträge von Petra Ruland" — but not "Christoph von
+        // Eichhorn": the words before the cue must not be a name's start.
+        let before = &name[..last.start()];
+        let rest = name[last.end()..].trim();
+        let prose_before = before.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
+        if prose_before && byline::is_name(rest) {
+            name = rest;
+        }
     }
-    if !authors.contains(&name) {
-        authors.push(name);
+    // "ByAlex Bozarjian": a cue glued to the name.
+    if let Some(rest) = name.strip_prefix("By").filter(|r| r.starts_with(char::is_uppercase)) {
+        name = rest;
+    }
+    // A whole byline in the field ("by Steven Musil January 18, 2017
+    // 11:00 PM PST @stevenmusil"): read it as the text's bylines are read.
+    let whole_byline =
+        opens_with_cue && name.contains(|c: char| c.is_ascii_digit() || matches!(c, '@' | '|' | '•'));
+    let names = if !whole_byline || byline::is_name(name) || !name.contains(char::is_whitespace) {
+        vec![name.to_string()]
+    } else {
+        match byline::authors(name, true, Order::MonthFirst) {
+            found if found.is_empty() => vec![name.to_string()],
+            found => found,
+        }
+    };
+    for name in names {
+        let unusable = name.is_empty()
+            || name.contains("://")
+            || name.starts_with('@')
+            || name.starts_with("www.")
+            || name.len() > MAX_AUTHOR_BYTES;
+        if !unusable && !authors.contains(&name) {
+            authors.push(name);
+        }
     }
 }
+
+/// Longest author field kept (a paragraph in an author field is a bio).
+const MAX_AUTHOR_BYTES: usize = 100;
 
 /// Reads the article fields of a JSON-LD script: CDATA and comment wrappers
 /// dropped, several values in a row accepted, arrays and `@graph` walked
@@ -442,6 +495,22 @@ mod tests {
         ] {
             assert_eq!(clean(raw).as_deref(), want, "{raw:?}");
         }
+    }
+
+    #[test]
+    fn authors_are_people_or_desks() {
+        let meta = meta_of(
+            r#"<meta property="og:site_name" content="Badische Zeitung">
+            <meta name="author" content="Badische Zeitung"><meta name="author" content="tagesschau.de">
+            <meta name="author" content="Zeige alle Beiträge von Petra Ruland"><meta name="author" content="ByAlex Bozarjian">
+            <meta name="author" content="Redacci&amp;oacute;n Diario Pagina Siete">"#,
+        );
+        assert_eq!(meta.authors, ["Petra Ruland", "Alex Bozarjian", "Redacción Diario Pagina Siete"]);
+        assert_eq!(meta.site_authors, ["Badische Zeitung"]);
+        let meta = meta_of(
+            r#"<meta name="author" content="Christoph von Eichhorn"><meta name="author" content="by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil">"#,
+        );
+        assert_eq!(meta.authors, ["Christoph von Eichhorn", "Steven Musil"]);
     }
 
     #[test]

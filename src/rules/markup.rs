@@ -131,24 +131,14 @@ pub(crate) const META_LANGUAGE: &[&str] = &["dc:language", "content-language", "
 
 /// Named character references decoded in metadata values that a page
 /// encoded twice. Sorted by name.
+#[rustfmt::skip]
 pub(crate) const NAMED_ENTITIES: &[(&str, char)] = &[
-    ("amp", '&'),
-    ("apos", '\''),
-    ("bdquo", '„'),
-    ("gt", '>'),
-    ("hellip", '…'),
-    ("laquo", '«'),
-    ("ldquo", '“'),
-    ("lsquo", '‘'),
-    ("lt", '<'),
-    ("mdash", '—'),
-    ("nbsp", '\u{a0}'),
-    ("ndash", '–'),
-    ("quot", '"'),
-    ("raquo", '»'),
-    ("rdquo", '”'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
+    ("Aacute", 'Á'), ("Auml", 'Ä'), ("Eacute", 'É'), ("Ntilde", 'Ñ'), ("Ouml", 'Ö'), ("Uuml", 'Ü'),
+    ("aacute", 'á'), ("agrave", 'à'), ("amp", '&'), ("apos", '\''), ("auml", 'ä'), ("bdquo", '„'),
+    ("ccedil", 'ç'), ("eacute", 'é'), ("egrave", 'è'), ("gt", '>'), ("hellip", '…'), ("iacute", 'í'),
+    ("laquo", '«'), ("ldquo", '“'), ("lsquo", '‘'), ("lt", '<'), ("mdash", '—'), ("nbsp", '\u{a0}'),
+    ("ndash", '–'), ("ntilde", 'ñ'), ("oacute", 'ó'), ("ouml", 'ö'), ("quot", '"'), ("raquo", '»'),
+    ("rdquo", '”'), ("rsquo", '’'), ("sbquo", '‚'), ("szlig", 'ß'), ("uacute", 'ú'), ("uuml", 'ü'),
 ];
 
 /// True when `tag` is in `table` (tables are sorted).
