@@ -36,7 +36,7 @@ pub(crate) enum Region {
     Unknown,
     /// Inside `<article>`, `<main>` or an article-body container.
     Article,
-    /// Inside page chrome: `<nav>`, `<header>`, `<footer>`, `<form>`.
+    /// Inside page chrome: `<nav>`, `<header>`, `<footer>`, `<menu>`.
     Chrome,
     /// Inside `<aside>` or a side rail.
     Aside,
@@ -58,12 +58,26 @@ pub(crate) struct Block {
     /// Class/id evidence: positive for content tokens, negative for
     /// furniture tokens on the block or its ancestors.
     pub(crate) class_score: i8,
+    /// Index of the HTML element the block came from (0 in text mode), for
+    /// the front end's own bookkeeping.
+    pub(crate) container: usize,
+    /// Inside the element whose paragraphs score highest (HTML only).
+    pub(crate) in_main: bool,
 }
 
 impl Block {
     /// A plain block of `kind` with no markup hints.
     pub(crate) fn new(text: String, kind: Kind) -> Self {
-        Block { text, kind, gap_before: false, region: Region::Unknown, link_density: 0.0, class_score: 0 }
+        Block {
+            text,
+            kind,
+            gap_before: false,
+            region: Region::Unknown,
+            link_density: 0.0,
+            class_score: 0,
+            container: 0,
+            in_main: false,
+        }
     }
 }
 

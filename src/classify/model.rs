@@ -64,6 +64,7 @@ pub(crate) const FEATURES: &[&str] = &[
     "paragraph",
     "heading",
     "caption",
+    "main_container",
 ];
 
 /// Number of features.
@@ -189,6 +190,7 @@ pub(crate) fn vectors(doc: &Document, page: &Page, anchor: Anchor) -> Vec<[f32; 
                 flag(block.kind == Kind::Paragraph),
                 flag(matches!(block.kind, Kind::Heading(_))),
                 flag(block.kind == Kind::Caption),
+                flag(block.in_main),
             ]
         })
         .collect()

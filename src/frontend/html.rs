@@ -36,7 +36,31 @@ struct Frame {
     kind: Kind,
     region: Region,
     class_score: i8,
+    /// Index of the element in the container list.
+    container: usize,
 }
+
+/// A block-level element as a candidate for holding the article: the
+/// paragraphs under it add to its score, the way Readability scores them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Container {
+    parent: Option<usize>,
+    score: f32,
+    /// Characters of the blocks in it and its children and grandchildren.
+    chars: usize,
+    link_chars: usize,
+    /// Characters of the blocks made by this element itself.
+    own_chars: usize,
+    /// This element opens a chrome region (`<nav>`, `<header>`, …).
+    opens_chrome: bool,
+}
+
+/// A chrome element holding more than this share of the page's text is
+/// not chrome: some pages wrap the whole page in a `<header>` or `<nav>`.
+const MAX_CHROME_SHARE: f32 = 0.5;
+
+/// Shortest block that counts as a paragraph for container scores.
+const MIN_SCORED_CHARS: usize = 25;
 
 /// Text gathered for the block being built.
 #[derive(Debug, Default)]
@@ -50,7 +74,9 @@ pub(crate) fn read(html: &str) -> Document {
     let dom = Html::parse_document(html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let mut stack: Vec<Frame> = vec![Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0 }];
+    let root = Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0, container: 0 };
+    let mut stack: Vec<Frame> = vec![root];
+    let mut containers: Vec<Container> = vec![Container::default()];
     let mut pending = Pending::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
@@ -69,9 +95,15 @@ pub(crate) fn read(html: &str) -> Document {
                     } else if name == "a" {
                         links += 1;
                     } else if markup::has(BLOCK_TAGS, name) {
-                        flush(&mut pending, &stack, &mut blocks);
-                        let parent = stack.last().copied().unwrap_or(stack[0]);
-                        stack.push(frame_for(el, parent));
+                        flush(&mut pending, &stack, &mut blocks, &mut containers);
+                        let parent = stack.last().copied().unwrap_or(root);
+                        let frame = frame_for(el, parent);
+                        containers.push(Container {
+                            parent: Some(parent.container),
+                            opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
+                            ..Container::default()
+                        });
+                        stack.push(Frame { container: containers.len() - 1, ..frame });
                     }
                 }
                 Node::Text(text) => {
@@ -96,7 +128,7 @@ pub(crate) fn read(html: &str) -> Document {
                     if name == "a" {
                         links = links.saturating_sub(1);
                     } else if markup::has(BLOCK_TAGS, name) {
-                        flush(&mut pending, &stack, &mut blocks);
+                        flush(&mut pending, &stack, &mut blocks, &mut containers);
                         if stack.len() > 1 {
                             stack.pop();
                         }
@@ -105,7 +137,9 @@ pub(crate) fn read(html: &str) -> Document {
             }
         }
     }
-    flush(&mut pending, &stack, &mut blocks);
+    flush(&mut pending, &stack, &mut blocks, &mut containers);
+    mark_main_container(&mut blocks, &containers);
+    release_page_wide_chrome(&mut blocks, &containers);
     Document { format: Format::Html, blocks, meta: metadata.finish() }
 }
 
@@ -166,7 +200,12 @@ fn frame_for(el: &scraper::node::Element, parent: Frame) -> Frame {
     if sidebar && region != Region::Chrome {
         region = Region::Aside;
     }
-    Frame { kind, region, class_score: parent.class_score.saturating_add(score.clamp(-2, 2)) }
+    Frame {
+        kind,
+        region,
+        class_score: parent.class_score.saturating_add(score.clamp(-2, 2)),
+        container: parent.container,
+    }
 }
 
 /// Class and id split into lower-case alphanumeric tokens.
@@ -182,24 +221,108 @@ fn class_tokens(el: &scraper::node::Element) -> Vec<String> {
     tokens
 }
 
-fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>) {
+fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, containers: &mut [Container]) {
     if pending.text.trim().is_empty() {
         pending.text.clear();
         pending.link_chars = 0;
         return;
     }
     let text = normalize_space(&pending.text);
-    let frame =
-        stack.last().copied().unwrap_or(Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0 });
+    let frame = stack.last().copied().unwrap_or(Frame {
+        kind: Kind::Line,
+        region: Region::Unknown,
+        class_score: 0,
+        container: 0,
+    });
     let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    score_containers(containers, frame, &text, chars, pending.link_chars);
     let mut block = Block::new(text, frame.kind);
     block.gap_before = true;
     block.region = frame.region;
     block.class_score = frame.class_score;
     block.link_density = (pending.link_chars as f32 / chars as f32).min(1.0);
+    block.container = frame.container;
     blocks.push(block);
     pending.text.clear();
     pending.link_chars = 0;
+}
+
+/// Adds a block's text to its element and the two above it, and, when it
+/// reads as a paragraph, its score to its parent (whole) and grandparent
+/// (half): 1, plus its commas, plus one per hundred characters up to three.
+fn score_containers(containers: &mut [Container], frame: Frame, text: &str, chars: usize, link_chars: usize) {
+    let own = frame.container;
+    if let Some(c) = containers.get_mut(own) {
+        c.own_chars += chars;
+    }
+    let parent = containers.get(own).and_then(|c| c.parent);
+    let grandparent = parent.and_then(|p| containers.get(p)).and_then(|c| c.parent);
+    for at in [Some(own), parent, grandparent].into_iter().flatten() {
+        if let Some(c) = containers.get_mut(at) {
+            c.chars += chars;
+            c.link_chars += link_chars;
+        }
+    }
+    let paragraph_like = !matches!(frame.kind, Kind::Heading(_) | Kind::Caption) && chars >= MIN_SCORED_CHARS;
+    if !paragraph_like {
+        return;
+    }
+    let score = 1.0 + text.matches([',', '，']).count() as f32 + (chars as f32 / 100.0).min(3.0);
+    for (at, share) in [(parent, 1.0), (grandparent, 0.5)] {
+        if let Some(c) = at.and_then(|at| containers.get_mut(at)) {
+            c.score += score * share;
+        }
+    }
+}
+
+/// Gives back to the page the blocks of a chrome element that holds most of
+/// its text: a `<header>` or `<nav>` wrapped around everything is not page
+/// chrome.
+fn release_page_wide_chrome(blocks: &mut [Block], containers: &[Container]) {
+    let mut subtree: Vec<usize> = containers.iter().map(|c| c.own_chars).collect();
+    for i in (1..containers.len()).rev() {
+        if let Some(p) = containers[i].parent {
+            subtree[p] += subtree[i];
+        }
+    }
+    let total = subtree.first().copied().unwrap_or(0).max(1) as f32;
+    // Parents come before children: one forward pass finds each element's
+    // outermost chrome ancestor.
+    let mut chrome_root: Vec<Option<usize>> = vec![None; containers.len()];
+    for i in 0..containers.len() {
+        let inherited = containers[i].parent.and_then(|p| chrome_root[p]);
+        chrome_root[i] = inherited.or(containers[i].opens_chrome.then_some(i));
+    }
+    for block in blocks.iter_mut().filter(|b| b.region == Region::Chrome) {
+        let root = chrome_root.get(block.container).copied().flatten();
+        if root.is_some_and(|r| subtree[r] as f32 > total * MAX_CHROME_SHARE) {
+            block.region = Region::Unknown;
+        }
+    }
+}
+
+/// Marks the blocks inside the best container: the element whose
+/// paragraphs score highest, discounted by its share of link text.
+fn mark_main_container(blocks: &mut [Block], containers: &[Container]) {
+    let adjusted = |c: &Container| {
+        let link_density = if c.chars == 0 { 0.0 } else { c.link_chars as f32 / c.chars as f32 };
+        c.score * (1.0 - link_density.min(1.0))
+    };
+    let Some(best) = (1..containers.len())
+        .filter(|&i| containers[i].score > 0.0)
+        .max_by(|&a, &b| adjusted(&containers[a]).total_cmp(&adjusted(&containers[b])))
+    else {
+        return;
+    };
+    // Parents come before children in the list (document order), so one
+    // forward pass marks every descendant of the best container.
+    let mut inside = vec![false; containers.len()];
+    for i in 0..containers.len() {
+        inside[i] = i == best || containers[i].parent.is_some_and(|p| inside[p]);
+    }
+    for block in blocks {
+        block.in_main = inside.get(block.container).copied().unwrap_or(false);
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +355,18 @@ mod tests {
         assert_eq!(doc.blocks[5].link_density, 1.0);
         assert_eq!(doc.meta.title.as_deref(), Some("T"));
         assert_eq!(doc.meta.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn page_wide_wrappers_are_not_chrome() {
+        let para = "A paragraph of article text that goes on for a while, long enough to count.";
+        let html = format!(
+            "<body><form id=aspnet><nav><a href=/>Home</a></nav><header><div><p>{para}</p><p>{para}</p><p>{para}</p></div></header></form></body>"
+        );
+        let doc = read(&html);
+        let regions: Vec<Region> = doc.blocks.iter().map(|b| b.region).collect();
+        assert_eq!(regions, [Region::Chrome, Region::Unknown, Region::Unknown, Region::Unknown]);
+        assert!(doc.blocks[1..].iter().all(|b| b.in_main), "the paragraphs' div is the main container");
     }
 
     #[test]

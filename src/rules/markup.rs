@@ -23,10 +23,13 @@ pub(crate) const BLOCK_TAGS: &[&str] = &[
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ];
 
-/// Elements that frame the page rather than hold the article.
+/// Elements that frame the page rather than hold the article. `<form>` is
+/// not one: ASP.NET-style pages wrap the whole page, article included, in
+/// a form; the controls of real forms are skipped and their labels are
+/// furniture by their words.
 #[rustfmt::skip]
 pub(crate) const CHROME_TAGS: &[&str] = &[
-    "footer", "form", "header", "menu", "nav",
+    "footer", "header", "menu", "nav",
 ];
 
 /// Class/id tokens of page furniture: menus, share bars, comment threads,
