@@ -21,9 +21,9 @@ use crate::options::InputFormat;
 
 /// A decoded page and the front end that should read it.
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    /// The page as UTF-8.
-    pub(crate) text: String,
+pub(crate) struct Decoded<'a> {
+    /// The page as UTF-8, borrowed from the input when it already was.
+    pub(crate) text: Cow<'a, str>,
     /// Text or HTML, as asked or as sniffed.
     pub(crate) format: Format,
 }
@@ -52,7 +52,7 @@ static MARKUP_TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Decodes `bytes` and decides which front end reads them.
-pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded> {
+pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded<'_>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);
     }
@@ -71,7 +71,7 @@ pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded> {
     Ok(Decoded { text, format })
 }
 
-fn to_utf8(bytes: &[u8]) -> Result<String> {
+fn to_utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Ok(decode_with(encoding, &bytes[bom..]));
     }
@@ -84,10 +84,10 @@ fn to_utf8(bytes: &[u8]) -> Result<String> {
         return Err(Error::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_owned());
+        return Ok(Cow::Borrowed(text));
     }
     if mostly_utf8(bytes) {
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
+        return Ok(String::from_utf8_lossy(bytes));
     }
     let encoding = declared_encoding(bytes).unwrap_or_else(|| detect(bytes));
     Ok(decode_with(encoding, bytes))
@@ -106,12 +106,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid >= broken
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
-    let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
-    match text {
-        Cow::Borrowed(s) => s.to_owned(),
-        Cow::Owned(s) => s,
-    }
+fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
+    encoding.decode_without_bom_handling(bytes).0
 }
 
 /// UTF-16 without a BOM shows as NULs in every other byte of ASCII text.
@@ -199,7 +195,7 @@ mod tests {
 
     fn text_of(bytes: &[u8]) -> String {
         match decode(bytes, InputFormat::Auto) {
-            Ok(d) => d.text,
+            Ok(d) => d.text.into_owned(),
             Err(e) => format!("error: {e}"),
         }
     }

@@ -276,7 +276,9 @@ pub(crate) fn measure(doc: &Document) -> Page {
         }
     }
     for (f, block) in page.features.iter_mut().zip(&doc.blocks) {
-        f.has_date = f.words <= MAX_DATED_WORDS && date::find(&block.text, order, None).is_some();
+        f.has_date = f.words <= MAX_DATED_WORDS
+            && f.furniture.is_none()
+            && date::find(&block.text, order, None).is_some();
     }
     mark_template_suffixes(&mut page);
     mark_comment_headers(doc, &mut page);

@@ -20,11 +20,15 @@
 //! This stage does not judge content: which blocks are the article is the
 //! classifier's decision.
 
+use std::sync::LazyLock;
+
 use ego_tree::iter::Edge;
+use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Node};
 
 use crate::block::{Block, Document, Kind, Region, normalize_space};
 use crate::frontend::metadata::Collector;
+use crate::frontend::prefilter;
 use crate::model::Format;
 use crate::rules::markup::{
     self, BLOCK_TAGS, BOILERPLATE_TOKENS, CHROME_TAGS, CONTENT_TOKENS, SIDEBAR_TOKENS, SKIPPED_TAGS,
@@ -71,7 +75,8 @@ struct Pending {
 
 /// Reads an HTML page into blocks and metadata.
 pub(crate) fn read(html: &str) -> Document {
-    let dom = Html::parse_document(html);
+    let html = prefilter::strip_inert(html);
+    let dom = Html::parse_document(&html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
     let root = Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0, container: 0 };
@@ -80,24 +85,27 @@ pub(crate) fn read(html: &str) -> Document {
     let mut pending = Pending::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
+    let mut scratch = String::new();
     for edge in dom.tree.root().traverse() {
         match edge {
             Edge::Open(node) if skip.is_none() => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
+                    let attrs = Attrs::of(el);
                     if let Some(element) = ElementRef::wrap(node) {
-                        metadata.read(element);
+                        metadata.read(element, attrs.itemprop);
                     }
-                    if markup::has(SKIPPED_TAGS, name) || name == "title" || is_hidden(el) {
+                    let role = TAG_ROLES.get(name).copied().unwrap_or(TagRole::Inline);
+                    if role == TagRole::Skipped || name == "title" || attrs.hidden {
                         skip = Some(node.id());
                     } else if name == "br" {
                         pending.text.push(' ');
                     } else if name == "a" {
                         links += 1;
-                    } else if markup::has(BLOCK_TAGS, name) {
+                    } else if role != TagRole::Inline {
                         flush(&mut pending, &stack, &mut blocks, &mut containers);
                         let parent = stack.last().copied().unwrap_or(root);
-                        let frame = frame_for(el, parent);
+                        let frame = frame_for(name, role, &attrs, parent, &mut scratch);
                         containers.push(Container {
                             parent: Some(parent.container),
                             opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
@@ -143,18 +151,71 @@ pub(crate) fn read(html: &str) -> Document {
     Document { format: Format::Html, blocks, meta: metadata.finish() }
 }
 
-/// `hidden`, `aria-hidden="true"` or an inline `display:none`.
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+/// What the walk does with an element, by tag name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagRole {
+    /// Its whole subtree is skipped (`script`, `svg`, …).
+    Skipped,
+    /// It starts and ends a block.
+    Block,
+    /// A block that frames the page (`nav`, `header`, …).
+    Chrome,
+    /// Inline: its text joins the block around it.
+    Inline,
 }
 
-fn frame_for(el: &scraper::node::Element, parent: Frame) -> Frame {
-    let name = el.name();
+/// Tag name → role, from the markup tables, built once.
+static TAG_ROLES: LazyLock<FxHashMap<&'static str, TagRole>> = LazyLock::new(|| {
+    let mut roles = FxHashMap::default();
+    roles.extend(BLOCK_TAGS.iter().map(|t| (*t, TagRole::Block)));
+    roles.extend(CHROME_TAGS.iter().map(|t| (*t, TagRole::Chrome)));
+    roles.extend(SKIPPED_TAGS.iter().map(|t| (*t, TagRole::Skipped)));
+    roles
+});
+
+/// The attributes the walk reads, gathered in one pass over an element's
+/// attribute list.
+#[derive(Debug, Default)]
+struct Attrs<'a> {
+    /// `hidden`, `aria-hidden="true"` or an inline `display:none` /
+    /// `visibility:hidden`.
+    hidden: bool,
+    role: &'a str,
+    itemprop: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut attrs = Attrs::default();
+        for (name, value) in el.attrs() {
+            match name {
+                "hidden" => attrs.hidden = true,
+                "aria-hidden" => attrs.hidden |= value.eq_ignore_ascii_case("true"),
+                "style" => attrs.hidden |= hides(value),
+                "role" => attrs.role = value,
+                "itemprop" => attrs.itemprop = Some(value),
+                "class" => attrs.class = Some(value),
+                "id" => attrs.id = Some(value),
+                _ => {}
+            }
+        }
+        attrs
+    }
+}
+
+/// An inline style that hides the element.
+fn hides(style: &str) -> bool {
+    if !style.contains("none") && !style.contains("hidden") {
+        return false;
+    }
+    let squeezed: String =
+        style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+}
+
+fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &mut String) -> Frame {
     let kind = match name {
         "p" => Kind::Paragraph,
         "h1" => Kind::Heading(1),
@@ -170,18 +231,18 @@ fn frame_for(el: &scraper::node::Element, parent: Frame) -> Frame {
         "pre" => Kind::Preformatted,
         _ => Kind::Line,
     };
-    let role = el.attr("role").unwrap_or("");
-    let itemprop = el.attr("itemprop").unwrap_or("");
+    let aria = attrs.role;
     let mut region = parent.region;
-    if matches!(name, "article" | "main") || role == "main" || itemprop.eq_ignore_ascii_case("articleBody") {
+    if matches!(name, "article" | "main")
+        || aria == "main"
+        || attrs.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
         if region != Region::Chrome {
             region = Region::Article;
         }
-    } else if name == "aside" || role == "complementary" {
+    } else if name == "aside" || aria == "complementary" {
         region = Region::Aside;
-    } else if markup::has(CHROME_TAGS, name)
-        || matches!(role, "navigation" | "banner" | "contentinfo" | "search")
-    {
+    } else if role == TagRole::Chrome || matches!(aria, "navigation" | "banner" | "contentinfo" | "search") {
         // An article's own <header> holds its headline and byline.
         if !(name == "header" && region == Region::Article) {
             region = Region::Chrome;
@@ -189,13 +250,20 @@ fn frame_for(el: &scraper::node::Element, parent: Frame) -> Frame {
     }
     let mut score = 0i8;
     let mut sidebar = false;
-    for token in class_tokens(el) {
-        if markup::has(BOILERPLATE_TOKENS, &token) {
-            score = score.saturating_sub(1);
-        } else if markup::has(CONTENT_TOKENS, &token) {
-            score = score.saturating_add(1);
+    for value in [attrs.class, attrs.id].into_iter().flatten() {
+        for token in
+            value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= 30)
+        {
+            scratch.clear();
+            scratch.push_str(token);
+            scratch.make_ascii_lowercase();
+            if markup::has(BOILERPLATE_TOKENS, scratch) {
+                score = score.saturating_sub(1);
+            } else if markup::has(CONTENT_TOKENS, scratch) {
+                score = score.saturating_add(1);
+            }
+            sidebar |= markup::has(SIDEBAR_TOKENS, scratch);
         }
-        sidebar |= markup::has(SIDEBAR_TOKENS, &token);
     }
     if sidebar && region != Region::Chrome {
         region = Region::Aside;
@@ -206,19 +274,6 @@ fn frame_for(el: &scraper::node::Element, parent: Frame) -> Frame {
         class_score: parent.class_score.saturating_add(score.clamp(-2, 2)),
         container: parent.container,
     }
-}
-
-/// Class and id split into lower-case alphanumeric tokens.
-fn class_tokens(el: &scraper::node::Element) -> Vec<String> {
-    let mut tokens = Vec::new();
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if !token.is_empty() && token.len() <= 30 {
-                tokens.push(token.to_ascii_lowercase());
-            }
-        }
-    }
-    tokens
 }
 
 fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, containers: &mut [Container]) {

@@ -43,8 +43,9 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
-    /// Reads what one element states about the page.
-    pub(crate) fn read(&mut self, element: ElementRef) {
+    /// Reads what one element states about the page. `itemprop` is the
+    /// element's `itemprop` attribute, which the walk has already read.
+    pub(crate) fn read(&mut self, element: ElementRef, itemprop: Option<&str>) {
         let el = element.value();
         match el.name() {
             "html" => {
@@ -79,7 +80,11 @@ impl Collector {
                     push_author(&mut self.in_page.authors, &element.text().collect::<String>());
                 }
             }
-            _ => self.read_itemprop(element),
+            _ => {
+                if let Some(prop) = itemprop {
+                    self.read_itemprop(element, prop);
+                }
+            }
         }
     }
 
@@ -92,9 +97,8 @@ impl Collector {
         }
     }
 
-    fn read_itemprop(&mut self, element: ElementRef) {
+    fn read_itemprop(&mut self, element: ElementRef, prop: &str) {
         let el = element.value();
-        let Some(prop) = el.attr("itemprop") else { return };
         let value = || el.attr("content").or(el.attr("datetime")).map(str::to_string);
         match prop.to_ascii_lowercase().as_str() {
             "datepublished" => {
@@ -428,7 +432,7 @@ mod tests {
         let mut collector = Collector::default();
         for node in dom.tree.root().descendants() {
             if let Some(element) = ElementRef::wrap(node) {
-                collector.read(element);
+                collector.read(element, element.value().attr("itemprop"));
             }
         }
         collector.finish()

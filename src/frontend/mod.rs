@@ -7,6 +7,7 @@
 
 pub(crate) mod html;
 pub(crate) mod metadata;
+pub(crate) mod prefilter;
 pub(crate) mod text;
 
 use crate::block::Document;
