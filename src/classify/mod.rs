@@ -127,6 +127,9 @@ const STRONG_BLOCK: f32 = 1.0;
 /// it (a logo, a section name, placeholder text).
 const UNLIKE_TITLE: f32 = 0.2;
 
+/// Longest block (words) compared with the title as a headline candidate.
+const MAX_HEADLINE_WORDS: usize = 40;
+
 /// How many blocks above the body the header (headline, byline, date) may
 /// start. Dumps put share bars, breadcrumbs and teasers between them.
 const HEADER_REACH: usize = 15;
@@ -140,6 +143,7 @@ struct Prepared {
     verdicts: Vec<Verdict>,
     sections: Vec<Section>,
     title: Option<PageTitle>,
+    stated: Option<Stated>,
     anchor: model::Anchor,
 }
 
@@ -156,13 +160,14 @@ fn prepare(doc: &Document) -> Prepared {
     let sections = sidebar::sections(doc, &page);
     mark_sections(&sections, &mut verdicts);
     let title = title_block(doc, &page, &mut verdicts);
-    let anchor = title_anchor(doc, &page, &verdicts, title.as_ref());
-    Prepared { page, verdicts, sections, title, anchor }
+    let stated = stated_headline(doc, &page, title.as_ref());
+    let anchor = title_anchor(&verdicts, stated.as_ref());
+    Prepared { page, verdicts, sections, title, stated, anchor }
 }
 
 /// Labels every block of `doc`.
 pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
-    let Prepared { page, verdicts, sections, title, anchor } = prepare(doc);
+    let Prepared { page, verdicts, sections, title, stated, anchor } = prepare(doc);
     let (segments, core) = body_segments(doc, &page, &verdicts, anchor);
     // The header is read around the main run of the body, which is where
     // the article starts even when a lead paragraph or a later run joins.
@@ -185,7 +190,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         reading_time: None,
         order: page.order,
     };
-    let headline = find_headline(doc, &page, &mut out, title, &region);
+    let headline = find_headline(doc, &page, &mut out, title, stated.as_ref(), &region);
     let header = header_window(headline, &region, doc.blocks.len());
     find_byline(doc, &page, &mut out, header.clone(), &region, headline);
     find_dates(doc, &page, &mut out, header.clone(), &region, now);
@@ -249,19 +254,32 @@ pub(crate) fn model_view(doc: &Document) -> Vec<(Vec<f32>, bool, f32)> {
         .collect()
 }
 
+/// The headline the page states (JSON-LD, meta) or its strong title line,
+/// with every block's similarity to it (0 for blocks over 40 words).
+struct Stated {
+    text: String,
+    similarity: Vec<f32>,
+}
+
+fn stated_headline(doc: &Document, page: &Page, title: Option<&PageTitle>) -> Option<Stated> {
+    let text = doc.meta.headline.clone().or(title.filter(|t| t.strong).map(|t| t.text.clone()))?;
+    let matcher = headline::TitleMatch::new(&text);
+    let similarity = (0..doc.blocks.len())
+        .map(|i| {
+            let words = page.features[i].words;
+            if words <= MAX_HEADLINE_WORDS { matcher.similarity_lower(&page.lowered[i], words) } else { 0.0 }
+        })
+        .collect();
+    Some(Stated { text, similarity })
+}
+
 /// The block most like the page title (or stated headline), before the
 /// body is known: where the article probably starts.
-fn title_anchor(
-    doc: &Document,
-    page: &Page,
-    verdicts: &[Verdict],
-    title: Option<&PageTitle>,
-) -> model::Anchor {
-    let stated = doc.meta.headline.as_deref().or(title.filter(|t| t.strong).map(|t| t.text.as_str()))?;
-    let matcher = headline::TitleMatch::new(stated);
-    (0..doc.blocks.len())
-        .filter(|&i| verdicts[i].label == Label::Other && page.features[i].words <= 40)
-        .map(|i| (i, matcher.similarity_lower(&page.lowered[i], page.features[i].words)))
+fn title_anchor(verdicts: &[Verdict], stated: Option<&Stated>) -> model::Anchor {
+    let stated = stated?;
+    (0..verdicts.len())
+        .filter(|&i| verdicts[i].label == Label::Other)
+        .map(|i| (i, stated.similarity[i]))
         .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()))
         .map(|(i, _)| i)
@@ -429,22 +447,21 @@ fn find_headline(
     page: &Page,
     out: &mut Classified,
     title: Option<PageTitle>,
+    stated: Option<&Stated>,
     region: &Range<usize>,
 ) -> Option<usize> {
     let search_end = (region.start + HEADER_OVERLAP).min(doc.blocks.len());
     let candidates = || (0..search_end).filter(|&i| is_free(out, i) || out.verdicts[i].label == Label::Body);
-    let strong_title = title.as_ref().filter(|t| t.strong).map(|t| t.text.clone());
-    let stated = doc.meta.headline.clone().or(strong_title);
+    let similarity = stated.map(|s| s.similarity.as_slice()).unwrap_or_default();
+    let stated = stated.map(|s| s.text.clone());
     if let Some(stated) = &stated {
         if let Some(i) = headline_in_title(doc, stated, candidates()) {
             out.verdicts[i] =
                 Verdict { label: Label::Headline, reason: "the headline part of the page title" };
             return Some(i);
         }
-        let matcher = headline::TitleMatch::new(stated);
         let best = candidates()
-            .filter(|&i| page.features[i].words <= 40)
-            .map(|i| (i, matcher.similarity_lower(&page.lowered[i], page.features[i].words)))
+            .map(|i| (i, similarity.get(i).copied().unwrap_or(0.0)))
             .filter(|(_, s)| *s >= headline::MIN_TITLE_MATCH)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0).reverse()));
         if let Some((i, _)) = best {
