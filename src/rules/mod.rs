@@ -16,7 +16,7 @@ pub(crate) mod markup;
 pub(crate) mod phrases;
 pub(crate) mod stopwords;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// Builds a regex alternation `(?:a|b|c)` from a token list, escaping each
 /// token. Longer tokens come first so that `sept` wins over `sep`.
@@ -33,11 +33,16 @@ pub(crate) fn alternation(tokens: &[&str]) -> String {
     format!("(?:{})", body.join("|"))
 }
 
-/// Compiles a phrase list into a leftmost-longest substring matcher.
+/// Compiles a phrase list into a substring matcher.
+///
+/// Callers only ask whether any phrase occurs, so standard match semantics
+/// (first match wins, no leftmost-longest bookkeeping) and a full DFA are the
+/// fastest choice; the tables are small enough that the DFA stays compact.
 #[allow(clippy::expect_used, reason = "tables are constants; rules::tests forces every matcher")]
 pub(crate) fn phrase_matcher(phrases: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(phrases)
         .expect("phrase table compiles")
 }
