@@ -18,6 +18,33 @@ pub(crate) fn is_credit_line(text: &str) -> bool {
     CREDIT_LABELS.iter().any(|label| lower.starts_with(label))
 }
 
+/// True for an unlabelled "Photographer/Agency" credit: "Olena
+/// Shmahalo/Quanta Magazine", "Jane Doe/AFP via Getty Images". Both sides
+/// are short runs of capitalised words and the slash is unspaced. Too loose
+/// to make a caption of a line ("View PDF/Print Mode" has the same shape),
+/// it only keeps such a line from being taken for a headline.
+pub(crate) fn is_slash_credit(text: &str) -> bool {
+    let text = text.trim();
+    let Some((left, right)) = text.split_once('/') else {
+        return false;
+    };
+    let name = |side: &str, tight_end: bool| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        let tight = if tight_end { !side.ends_with(' ') } else { !side.starts_with(' ') };
+        tight
+            && (1..=5).contains(&words.len())
+            && words.iter().any(|w| w.chars().count() > 1)
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
+            })
+    };
+    !right.contains('/')
+        && name(left, true)
+        && name(right, false)
+        && (left.contains(' ') || right.contains(' '))
+}
+
 /// Splits a caption into its text and credit: "A tank. Photo: Jane Doe/AFP"
 /// → ("A tank.", "Jane Doe/AFP").
 pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
@@ -69,6 +96,19 @@ mod tests {
             ("Photosynthesis explained", false),
         ] {
             assert_eq!(is_credit_line(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn slash_credits() {
+        for (line, want) in [
+            ("Olena Shmahalo/Quanta Magazine", true),
+            ("Jane Doe/AFP via Getty Images", true),
+            ("AC/DC", false),
+            ("Either/or thinking in politics", false),
+            ("Yes / No", false),
+        ] {
+            assert_eq!(is_slash_credit(line), want, "{line:?}");
         }
     }
 

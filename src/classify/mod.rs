@@ -317,6 +317,13 @@ struct PageTitle {
     strong: bool,
 }
 
+/// Whether a line ends like a statement: a full stop, not the question or
+/// exclamation mark a headline may end with ("How does the brain …?").
+fn ends_statement(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+    end.ends_with(['.', '。']) && !end.ends_with("...")
+}
+
 /// The page title: `<title>` in HTML; in a dump, a title-shaped first line.
 fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<PageTitle> {
     if let Some(title) = &doc.meta.title {
@@ -327,7 +334,7 @@ fn title_block(doc: &Document, page: &Page, verdicts: &mut [Verdict]) -> Option<
     if doc.format != Format::Text
         || verdicts[0].label != Label::Other
         || !(2..=30).contains(&f.words)
-        || f.sentence_end
+        || ends_statement(&first.text)
     {
         return None;
     }
@@ -451,7 +458,12 @@ fn find_headline(
     region: &Range<usize>,
 ) -> Option<usize> {
     let search_end = (region.start + HEADER_OVERLAP).min(doc.blocks.len());
-    let candidates = || (0..search_end).filter(|&i| is_free(out, i) || out.verdicts[i].label == Label::Body);
+    let candidates = || {
+        (0..search_end).filter(|&i| {
+            (is_free(out, i) || out.verdicts[i].label == Label::Body)
+                && !caption::is_slash_credit(&doc.blocks[i].text)
+        })
+    };
     let similarity = stated.map(|s| s.similarity.as_slice()).unwrap_or_default();
     let stated = stated.map(|s| s.text.clone());
     if let Some(stated) = &stated {
@@ -494,12 +506,9 @@ fn find_headline(
         }
         return Some(i);
     }
-    if let Some(stated) = &stated {
-        out.headline = Some(headline::cut_title(stated).to_string());
-        return None;
-    }
     let reach = region.start.saturating_sub(HEADER_REACH);
-    let shaped = (reach..region.start.min(doc.blocks.len())).rev().find(|&i| {
+    let header = reach..region.start.min(doc.blocks.len());
+    let shaped = |i: usize| {
         let f = &page.features[i];
         is_free(out, i)
             && (3..=30).contains(&f.words)
@@ -509,8 +518,25 @@ fn find_headline(
             && phrases::reading_time(&doc.blocks[i].text).is_none()
             && !caption::has_cue(&page.lowered[i])
             && !caption::is_credit_line(&doc.blocks[i].text)
-    });
-    if let Some(i) = shaped {
+    };
+    if let Some(stated) = &stated {
+        // A title that names no block may be the site's name alone: a
+        // headline-shaped line right on top of a byline or a date is then
+        // the better headline.
+        let crowned = header.clone().rev().find(|&i| {
+            shaped(i)
+                && doc.blocks.get(i + 1).is_some_and(|next| {
+                    byline::after_cue(&next.text).is_some() || page.features[i + 1].has_date
+                })
+        });
+        if let Some(i) = crowned {
+            out.verdicts[i] = Verdict { label: Label::Headline, reason: "heading on top of the byline" };
+            return Some(i);
+        }
+        out.headline = Some(headline::cut_title(stated).to_string());
+        return None;
+    }
+    if let Some(i) = header.rev().find(|&i| shaped(i)) {
         out.verdicts[i] = Verdict { label: Label::Headline, reason: "heading just above the body" };
         return Some(i);
     }
