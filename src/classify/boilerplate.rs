@@ -38,7 +38,7 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
         return Some("UI label");
     }
     if words <= MAX_FURNITURE_WORDS {
-        if PHRASES.boilerplate.is_match(lower) {
+        if phrases::has_boilerplate(lower) {
             return Some("furniture phrase");
         }
         let short_with_mark = words <= MAX_COPYRIGHT_MARK_WORDS && lower.contains('©');

@@ -59,23 +59,26 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "download the app", "droits réservés", "e-mail-adresse", "ebenfalls interessant",
     "email address", "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
     "explore further", "externer inhalt", "follow us", "follow us on twitter",
-    "for the full story", "forgot your password", "get the latest", "hasło",
+    "for the full story", "forgot password", "forgot your password", "get the latest", "hasło",
     "hinterlasse eine antwort", "immediate online access", "indicates required", "indirizzo email",
     "instant access to", "iscriviti alla", "javascript is disabled", "javascript must be enabled",
     "jetzt abonnieren", "jetzt teilen", "kommentar schreiben", "kommentieren sie",
     "laisser un commentaire", "lascia un commento", "leave a comment", "leave a reply",
     "lesen sie auch", "listen to this article", "mehr erfahren", "mehr lesen über",
-    "mit freunden teilen", "mot de passe", "más sobre", "newsletter", "on twitter and instagram",
-    "otras noticias", "paid content", "partager sur", "password", "passwort", "pflichtfeld",
-    "please enable", "print recipe", "privacy policy", "promoted links", "read our privacy",
-    "recommended by", "s'abonner à", "siehe auch", "sign up for", "signing up", "sponsored links",
-    "subscribe now", "subscribe to", "subscribed", "support our journalism", "suscríbete a",
-    "terms and conditions", "terms of service", "terms of use", "this audio is",
-    "this website uses", "todos os direitos reservados", "use cookies", "uses cookies",
-    "wachtwoord", "we use cookies", "weitere beiträge", "wird geladen",
-    "wszelkie prawa zastrzeżone", "your browser", "your inbox", "your subscription",
-    "zur startseite", "ähnliche beiträge", "все права защищены", "пароль", "усі права захищені",
-    "版权所有", "著作権", "무단 전재",
+    "mit freunden teilen", "mot de passe", "mot de passe oublié", "más sobre", "neues passwort",
+    "newsletter", "nie pamiętasz hasła", "olvidaste tu contraseña", "on twitter and instagram",
+    "otras noticias", "paid content", "partager sur", "password", "password dimenticata",
+    "passwort", "passwort vergessen", "passwort zurücksetzen", "pflichtfeld", "please enable",
+    "print recipe", "privacy policy", "promoted links", "read our privacy", "recommended by",
+    "reset password", "reset your password", "s'abonner à", "siehe auch", "sign up for",
+    "signing up", "sponsored links", "subscribe now", "subscribe to", "subscribed",
+    "support our journalism", "suscríbete a", "terms and conditions", "terms of service",
+    "terms of use", "this audio is", "this website uses", "todos os direitos reservados",
+    "use cookies", "uses cookies", "usuario y contraseña", "wachtwoord", "wachtwoord vergeten",
+    "we use cookies", "weitere beiträge", "wird geladen", "wszelkie prawa zastrzeżone",
+    "your browser", "your inbox", "your subscription", "zur startseite", "ähnliche beiträge",
+    "все права защищены", "забули пароль", "забыли пароль", "пароль", "усі права захищені", "版权所有",
+    "著作権", "무단 전재",
 ];
 
 /// Headings that open a list of other stories: news feeds, "most read",
@@ -175,6 +178,35 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     }
 });
 
+/// True when a boilerplate phrase occurs in `lower` as whole words:
+/// "password" in "forgot your password?" but not in "1password", "share" in
+/// "share this" but not in "shareholders". Phrases in scripts written
+/// without spaces (CJK) match anywhere.
+pub(crate) fn has_boilerplate(lower: &str) -> bool {
+    has_phrase(&PHRASES.boilerplate, lower)
+}
+
+/// True when a match of `matcher` in `lower` starts and ends on word edges.
+fn has_phrase(matcher: &AhoCorasick, lower: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() && !is_unspaced_script(c);
+    // Most blocks hold no phrase at all: the plain search rules them out
+    // before the slower overlapping one.
+    matcher.is_match(lower)
+        && matcher.find_overlapping_iter(lower).any(|m| {
+            let (before, phrase, after) = (&lower[..m.start()], &lower[m.range()], &lower[m.end()..]);
+            let open =
+                !(before.chars().next_back().is_some_and(word) && phrase.chars().next().is_some_and(word));
+            let close =
+                !(after.chars().next().is_some_and(word) && phrase.chars().next_back().is_some_and(word));
+            open && close
+        })
+}
+
+/// Scripts written without spaces between words: Han, kana, Hangul.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
 /// True when a lower-cased block opens with a tag or category label,
 /// followed by a colon or nothing.
 pub(crate) fn starts_with_list_label(lower: &str) -> bool {
@@ -219,6 +251,21 @@ pub(crate) fn reading_time(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::rules::tests::assert_table;
+
+    #[test]
+    fn boilerplate_phrases_match_whole_words() {
+        for (lower, want) in [
+            ("forgot your password?", true),
+            ("1password für mac generiert einmal-passwörter", false),
+            ("sign up for our newsletter", true),
+            ("newsletters", false),
+            ("版权所有 2022", true),
+            ("本站版权所有", true),
+            ("password-protected pages", true),
+        ] {
+            assert_eq!(has_boilerplate(lower), want, "{lower:?}");
+        }
+    }
 
     #[test]
     fn tables_are_sorted_and_unique() {
