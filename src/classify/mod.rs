@@ -657,23 +657,34 @@ fn names_on_following_lines(
     out: &Classified,
     cue: usize,
 ) -> (Vec<String>, usize) {
-    let mut names = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let mut last = cue;
+    // After a name, another name line follows only behind a joiner ("and"
+    // on its own line, or a line ending in a comma): "Autor / Jane Doe /
+    // Jane Doe ist Redakteurin …" is one author and her bio.
+    let mut open = true;
     for j in cue + 1..(cue + 1 + MAX_BYLINE_LINES).min(doc.blocks.len()) {
         if out.verdicts[j].label != Label::Other && out.verdicts[j].label != Label::Body {
             break;
         }
         let text = doc.blocks[j].text.as_str();
-        let joiner = rules::authors::NAME_JOINERS.contains(&text.to_lowercase().as_str()) || text == ",";
+        let lower = text.to_lowercase();
+        let joiner = rules::authors::NAME_JOINERS.contains(&lower.as_str()) || text == ",";
         if joiner && !names.is_empty() {
+            open = true;
             continue;
         }
+        if !open || page.features[j].words > MAX_STRICT_BYLINE_WORDS || page.features[j].has_date {
+            break;
+        }
         let found = byline::authors(text, true, page.order);
-        if found.is_empty() {
+        if found.is_empty() || found.iter().any(|name| names.contains(name)) {
             break;
         }
         names.extend(found);
         last = j;
+        open = text.trim_end().ends_with(',')
+            || rules::authors::NAME_JOINERS.iter().any(|w| lower.trim_end().ends_with(&format!(" {w}")));
     }
     (names, last)
 }
@@ -782,5 +793,27 @@ mod tests {
         let body = body_of(page);
         assert_eq!(body.len(), 2, "{body:#?}");
         assert!(body.iter().all(|p| !p.contains("feed")));
+    }
+
+    fn authors_of(page: &str) -> Vec<String> {
+        let doc = text::read(page);
+        classify(&doc, None).authors
+    }
+
+    const STORY: &str = "The council approved the budget on Monday after a long debate about the costs of the new bridge.\n\nThe mayor said the work would start in the spring and last for two years, with the road closed at night.\n";
+
+    #[test]
+    fn names_under_a_lone_cue_stop_at_the_bio() {
+        let page = format!(
+            "Bridge budget approved after long debate\nAutor\nSara Weber\nSara Weber ist Redakteurin im Team Politik.\nStand: 05. Februar 2020\n\n{STORY}"
+        );
+        assert_eq!(authors_of(&page), ["Sara Weber"]);
+    }
+
+    #[test]
+    fn names_under_a_lone_cue_run_on_behind_joiners() {
+        let page =
+            format!("Bridge budget approved after long debate\nBy\nJane Doe\nand\nJohn Smith\n\n{STORY}");
+        assert_eq!(authors_of(&page), ["Jane Doe", "John Smith"]);
     }
 }

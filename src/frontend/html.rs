@@ -71,6 +71,10 @@ const MIN_SCORED_CHARS: usize = 25;
 struct Pending {
     text: String,
     link_chars: usize,
+    /// Where the text stood after the last `<br>`: a second `<br>` with
+    /// nothing but white space since then ends a paragraph, the way pages
+    /// without `<p>` tags separate them.
+    after_br: Option<usize>,
 }
 
 /// Reads an HTML page into blocks and metadata.
@@ -99,7 +103,13 @@ pub(crate) fn read(html: &str) -> Document {
                     if role == TagRole::Skipped || name == "title" || attrs.hidden {
                         skip = Some(node.id());
                     } else if name == "br" {
-                        pending.text.push(' ');
+                        let blank = pending.after_br.is_some_and(|at| pending.text[at..].trim().is_empty());
+                        if blank {
+                            flush(&mut pending, &stack, &mut blocks, &mut containers);
+                        } else {
+                            pending.text.push(' ');
+                            pending.after_br = Some(pending.text.len());
+                        }
                     } else if name == "a" {
                         links += 1;
                     } else if role != TagRole::Inline {
@@ -277,6 +287,7 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
 }
 
 fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, containers: &mut [Container]) {
+    pending.after_br = None;
     if pending.text.trim().is_empty() {
         pending.text.clear();
         pending.link_chars = 0;
@@ -383,6 +394,16 @@ fn mark_main_container(blocks: &mut [Block], containers: &[Container]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn double_line_breaks_end_paragraphs() {
+        let doc = read(
+            "<html><body><div class=content>First paragraph,<br>still the first.<br> <br>Second \
+             <em>one</em>.<br><br>Third.</div></body></html>",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["First paragraph, still the first.", "Second one.", "Third."]);
+    }
 
     #[test]
     fn blocks_and_regions() {
