@@ -130,6 +130,9 @@ const UNLIKE_TITLE: f32 = 0.2;
 /// Longest block (words) compared with the title as a headline candidate.
 const MAX_HEADLINE_WORDS: usize = 40;
 
+/// Fewest words a best run without prose needs to stay the body's core.
+const MIN_PROSELESS_CORE_WORDS: usize = 15;
+
 /// How many blocks above the body the header (headline, byline, date) may
 /// start. Dumps put share bars, breadcrumbs and teasers between them.
 const HEADER_REACH: usize = 15;
@@ -378,9 +381,6 @@ fn body_segments(
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .map(|i| i..i + 1)
     };
-    let Some(core) = score::best_region(&scores, &allowed).or_else(lone_prose) else {
-        return (Vec::new(), 0..0);
-    };
     // Prose the model doubts (a lone paragraph on a tiny page) still
     // continues the article when nothing stands in between.
     let strong: Vec<bool> = (0..n)
@@ -397,10 +397,36 @@ fn body_segments(
         })
         .collect();
     // The body does not reach back over the headline.
-    let floor = anchor.filter(|&a| a < core.start).map_or(0, |a| a + 1);
+    let floor_for = |core: &Range<usize>| anchor.filter(|&a| a < core.start).map_or(0, |a| a + 1);
+    let grow_from = |r: Range<usize>| {
+        let floor = floor_for(&r);
+        score::grow_region(r, &strong, &stop, floor)
+    };
+    let words = |r: &Range<usize>| r.clone().map(|i| page.features[i].words).sum::<usize>();
+    // A best run of a few words and no prose ("Categorias" on a page whose
+    // article is one paragraph) is weak evidence: the best prose block
+    // takes over when it grows into at least twice the text.
+    let best = score::best_region(&scores, &allowed);
+    let weak = |r: &Range<usize>| {
+        words(r) < MIN_PROSELESS_CORE_WORDS && !r.clone().any(|i| model::reads_as_prose(page, i))
+    };
+    let core = match best {
+        Some(best) if weak(&best) => {
+            let grown = grow_from(best);
+            match lone_prose().map(&grow_from) {
+                Some(prose) if words(&prose) >= 2 * words(&grown) => prose,
+                _ => grown,
+            }
+        }
+        Some(best) => grow_from(best),
+        None => match lone_prose() {
+            Some(prose) => grow_from(prose),
+            None => return (Vec::new(), 0..0),
+        },
+    };
+    let floor = floor_for(&core);
     let grow = |r: Range<usize>| score::grow_region(r, &strong, &stop, floor);
     let total = |r: &Range<usize>| scores[r.clone()].iter().sum::<f32>();
-    let core = grow(core);
     let mut segments = vec![core.clone()];
     loop {
         let end = segments.last().map_or(0, |r| r.end);
