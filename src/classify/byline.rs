@@ -88,6 +88,11 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
     if let Some(cut) = rest.find(['|', '•', '·', '\u{2014}', '\u{2013}', '\n', '(', '»', '[']) {
         rest = &rest[..cut];
     }
+    // A spaced hyphen parts fields too ("Jane Doe - Category: Health");
+    // an unspaced one belongs to a name ("Jean-Paul").
+    if let Some(cut) = rest.find(" - ") {
+        rest = &rest[..cut];
+    }
     rest = cut_at_stopper(rest);
     rest = trim_trailing_labels(rest);
     let rest = AUTHORS.role.replace(rest, "");
@@ -237,6 +242,9 @@ mod tests {
             ("yas! | By Cara Stiles | April 13, 2020", vec!["Cara Stiles"]),
             ("VON MORITZ GATHMANN am 21. April 2020", vec!["MORITZ GATHMANN"]),
             ("Von: det/dpa", vec!["det/dpa"]),
+            ("Posted by: Clara Borba", vec!["Clara Borba"]),
+            ("05.10.2018 - Publicado por: Clara Borba - Categoria: Saúde", vec!["Clara Borba"]),
+            ("By Jean-Paul Martin - 3 Comments", vec!["Jean-Paul Martin"]),
             ("Harald Bauer Autor", vec![]),
             ("Text von Christian Seiler Illustration von Markus Roost", vec!["Christian Seiler"]),
             ("By Staff and news service reports", vec!["Staff and news service reports"]),

@@ -13,11 +13,10 @@ use super::{alternation, compile};
 /// Words that open a byline, followed by the name(s).
 #[rustfmt::skip]
 pub(crate) const BYLINE_CUES: &[&str] = &[
-    "a cura di", "af", "auteur", "auteur :", "auteur:", "author", "author:", "authors:", "autor",
-    "autor:", "autore", "autore:", "autorin", "autorin:", "av", "by", "by:", "di", "door",
-    "interview by", "opracowanie:", "par", "por", "posted by", "reporting by", "story by",
-    "tekst:", "text:", "texte :", "texte:", "texto:", "von", "von:", "words by", "written by",
-    "автор", "автор:", "авторка", "авторка:", "текст:",
+    "a cura di", "af", "auteur", "auteur :", "author", "authors:", "autor", "autore", "autorin",
+    "av", "by", "di", "door", "interview by", "opracowanie:", "par", "por", "posted by",
+    "reporting by", "story by", "tekst:", "text:", "texte :", "texte:", "texto:", "von",
+    "words by", "written by", "автор", "авторка", "текст:",
 ];
 
 /// Words and marks that separate two names in one byline.
@@ -95,9 +94,10 @@ pub(crate) struct AuthorRules {
 pub(crate) static AUTHORS: LazyLock<AuthorRules> = LazyLock::new(|| {
     let words: Vec<&str> = NAME_JOINERS.iter().copied().filter(|j| *j != "&").collect();
     AuthorRules {
-        cue: compile(&format!(r"(?i)^{}(?:\s+|$)", alternation(BYLINE_CUES))),
-        inline_cue: compile(&format!(r"(?i)(?:^|[\s|•·—–»,(])({})\s+", alternation(BYLINE_CUES))),
-        trailing_cue: compile(&format!(r"(?i)(?:^|\s){}$", alternation(BYLINE_CUES))),
+        // Any cue may carry a colon: "Posted by: Jane Doe".
+        cue: compile(&format!(r"(?i)^{}:?(?:\s+|$)", alternation(BYLINE_CUES))),
+        inline_cue: compile(&format!(r"(?i)(?:^|[\s|•·—–»,(])({}:?)\s+", alternation(BYLINE_CUES))),
+        trailing_cue: compile(&format!(r"(?i)(?:^|\s){}:?$", alternation(BYLINE_CUES))),
         trailing_role: compile(&format!(r"(?i)\s+{}$", alternation(ROLES))),
         joiner: compile(&format!(r"(?i)\s*(?:[,;&]|\s{}\s)\s*", alternation(&words))),
         role: compile(&format!(r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?{}\b.*$", alternation(ROLES))),
