@@ -31,7 +31,8 @@ use crate::frontend::metadata::Collector;
 use crate::frontend::prefilter;
 use crate::model::Format;
 use crate::rules::markup::{
-    self, BLOCK_TAGS, BOILERPLATE_TOKENS, CHROME_TAGS, CONTENT_TOKENS, SIDEBAR_TOKENS, SKIPPED_TAGS,
+    self, BLOCK_TAGS, BOILERPLATE_TOKENS, CHROME_TAGS, COMMENT_TOKENS, CONTENT_TOKENS, SIDEBAR_TOKENS,
+    SKIPPED_TAGS,
 };
 
 /// Context of an open block-level element.
@@ -260,6 +261,7 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
     }
     let mut score = 0i8;
     let mut sidebar = false;
+    let mut comments = false;
     for value in [attrs.class, attrs.id].into_iter().flatten() {
         for token in
             value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= 30)
@@ -273,7 +275,13 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
                 score = score.saturating_add(1);
             }
             sidebar |= markup::has(SIDEBAR_TOKENS, scratch);
+            comments |= markup::has(COMMENT_TOKENS, scratch);
         }
+    }
+    // A comment thread is chrome; the page's own containers (which may
+    // carry "comments-open" and the like) are not judged by it.
+    if comments && !matches!(name, "html" | "body" | "article" | "main") {
+        region = Region::Chrome;
     }
     if sidebar && region != Region::Chrome {
         region = Region::Aside;
@@ -394,6 +402,20 @@ fn mark_main_container(blocks: &mut [Block], containers: &[Container]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_threads_are_chrome() {
+        let doc = read(
+            "<html><body class=\"single comments-open\"><main><p>The story, told at some length.</p>\
+             <div id=comments><div class=comment><div class=comment_content><div class=content>\
+             A reader's view.</div></div></div></div></main></body></html>",
+        );
+        let regions: Vec<(&str, Region)> = doc.blocks.iter().map(|b| (b.text.as_str(), b.region)).collect();
+        assert_eq!(
+            regions,
+            [("The story, told at some length.", Region::Article), ("A reader's view.", Region::Chrome)]
+        );
+    }
 
     #[test]
     fn double_line_breaks_end_paragraphs() {

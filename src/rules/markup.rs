@@ -44,6 +44,14 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "taboola", "tags", "toolbar", "tooltip", "widget",
 ];
 
+/// Class/id tokens of comment threads and their forms. Stronger than the
+/// furniture tokens: an element carrying one is page chrome, whatever
+/// content tokens sit inside it (`comment_content`, `content`).
+#[rustfmt::skip]
+pub(crate) const COMMENT_TOKENS: &[&str] = &[
+    "comment", "commentlist", "comments", "disqus", "respond",
+];
+
 /// Class/id tokens of the article itself.
 #[rustfmt::skip]
 pub(crate) const CONTENT_TOKENS: &[&str] = &[
