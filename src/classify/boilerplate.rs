@@ -26,7 +26,7 @@ const MAX_LABELLED_LIST_WORDS: usize = 40;
 pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'static str> {
     let text = block.text.as_str();
     if block.region == Region::Chrome {
-        return Some("inside page chrome (nav, header, footer, form)");
+        return Some("inside page chrome (nav, header, footer, comments)");
     }
     if text.starts_with(['[', '(']) && PHRASES.placeholder.is_match(text) {
         return Some("image or form placeholder");
