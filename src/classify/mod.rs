@@ -130,6 +130,12 @@ const UNLIKE_TITLE: f32 = 0.2;
 /// Longest block (words) compared with the title as a headline candidate.
 const MAX_HEADLINE_WORDS: usize = 40;
 
+/// Title similarity from which the block matching the title is the
+/// headline itself, not a teaser that shares its words.
+const HEADLINE_FENCE_MATCH: f32 = 0.9;
+/// Fewest words of a headline that fences the body.
+const MIN_FENCE_WORDS: usize = 5;
+
 /// Fewest words a best run without prose needs to stay the body's core.
 const MIN_PROSELESS_CORE_WORDS: usize = 15;
 
@@ -171,7 +177,14 @@ fn prepare(doc: &Document) -> Prepared {
 /// Labels every block of `doc`.
 pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let Prepared { page, verdicts, sections, title, stated, anchor } = prepare(doc);
-    let (segments, core) = body_segments(doc, &page, &verdicts, anchor);
+    // A block that is the stated headline word for word fences the body
+    // even from inside: what runs into it from above is another list. A
+    // short one may be the site's name standing in for a headline.
+    let fence = anchor.filter(|&a| {
+        page.features[a].words >= MIN_FENCE_WORDS
+            && stated.as_ref().is_some_and(|s| s.similarity[a] >= HEADLINE_FENCE_MATCH)
+    });
+    let (segments, core) = body_segments(doc, &page, &verdicts, anchor, fence);
     // The header is read around the main run of the body, which is where
     // the article starts even when a lead paragraph or a later run joins.
     let region = match segments.last() {
@@ -369,6 +382,7 @@ fn body_segments(
     page: &Page,
     verdicts: &[Verdict],
     anchor: model::Anchor,
+    fence: Option<usize>,
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let n = doc.blocks.len();
     let scores = model::scores(doc, page, anchor);
@@ -423,6 +437,14 @@ fn body_segments(
             Some(prose) => grow_from(prose),
             None => return (Vec::new(), 0..0),
         },
+    };
+    // A core that runs through the headline starts after it, when prose
+    // follows: teasers or a ticker were grown onto the article.
+    let core = match fence {
+        Some(a) if core.start < a && (a + 1..core.end).any(|i| model::reads_as_prose(page, i)) => {
+            a + 1..core.end
+        }
+        _ => core,
     };
     let floor = floor_for(&core);
     let grow = |r: Range<usize>| score::grow_region(r, &strong, &stop, floor);
@@ -841,5 +863,21 @@ mod tests {
         let page =
             format!("Bridge budget approved after long debate\nBy\nJane Doe\nand\nJohn Smith\n\n{STORY}");
         assert_eq!(authors_of(&page), ["Jane Doe", "John Smith"]);
+    }
+
+    #[test]
+    fn the_headline_fences_a_ticker_above_it() {
+        let teaser = |n: usize| {
+            format!(
+                "Council votes on harbour plan number {n} after a long debate. The council met on Monday and voted on a plan that has divided the town for many years, officials said.\n\n"
+            )
+        };
+        let ticker: String = (1..=6).map(teaser).collect();
+        let page = format!(
+            "Deportees return home from the airport after a long flight | Daily Post\n\nBreaking\n\n{ticker}Deportees return home from the airport after a long flight\n\nThe first of the deportees walked out of the terminal on Wednesday morning, tired and carrying very little with them.\n\nMost said they had spent years of savings on the journey, and some said they would try again next year.\n"
+        );
+        let body = body_of(&page);
+        assert_eq!(body.len(), 2, "{body:#?}");
+        assert!(body[0].starts_with("The first of the deportees"));
     }
 }
