@@ -130,11 +130,13 @@ pub(crate) const LIST_LABELS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CAPTION_CUES: &[&str] = &[
     "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
-    "/reuters", "afp /", "afp via getty", "afp/", "ap photo", "bild:", "bildquelle", "credit:",
-    "crédit photo", "dpa /", "dpa/", "epa /", "epa/", "foto:", "fotocredit", "from left",
-    "getty images", "image credit", "image:", "imago", "keystone /", "photo :", "photo by",
-    "photo credit", "photo:", "photograph by", "photograph:", "pictured", "reuters /", "reuters/",
-    "shutterstock", "source de l'image", "von links",
+    ", left, and", ", right, and", "/reuters", "afp /", "afp via getty", "afp/", "ap photo",
+    "bild:", "bildquelle", "credit:", "crédit photo", "dpa /", "dpa/", "epa /", "epa/",
+    "file photo", "foto:", "fotocredit", "from left", "getty images", "handout photo",
+    "image credit", "image:", "imago", "in this handout photo", "in this photo",
+    "in this undated photo", "keystone /", "photo :", "photo by", "photo credit",
+    "photo provided by", "photo:", "photograph by", "photograph:", "pictured", "reuters /",
+    "reuters/", "shutterstock", "source de l'image", "von links",
 ];
 
 /// Labels that introduce a photo credit inside a caption; the credit is the
