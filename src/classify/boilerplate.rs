@@ -13,6 +13,8 @@ use crate::rules::trim_label;
 /// that mentions "newsletter" is usually longer, and often shorter ones are
 /// saved by the region around them.
 const MAX_FURNITURE_WORDS: usize = 60;
+/// Longest "Read also: <title>" line.
+const MAX_RELATED_LINK_WORDS: usize = 30;
 
 /// A line this short holding a © anywhere is a copyright line
 /// ("版权所有 © 2022 城市日报", "Alle Rechte © 2023 Verlag").
@@ -47,6 +49,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
             || short_with_mark
         {
             return Some("copyright line");
+        }
+        if words <= MAX_RELATED_LINK_WORDS && phrases::is_related_link(lower) {
+            return Some("link to another story");
         }
         if words <= MAX_LABELLED_LIST_WORDS && phrases::starts_with_list_label(lower) {
             return Some("tag or category list");

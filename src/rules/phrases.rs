@@ -52,33 +52,38 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "affiliate link", "affiliatelink", "akismet", "all rights reserved", "alle rechte vorbehalten",
     "alle rechten voorbehouden", "already a subscriber", "already have an account",
     "artikel teilen", "auch interessant", "audio is created", "auf einer seite lesen",
-    "by taboola", "cette vidéo", "click here", "comment by", "comparte este", "confirmation email",
-    "contraseña", "cookie policy", "cookie settings", "cookies to", "copyright ©",
-    "correo electrónico", "create an account", "create your free account", "data protection",
-    "deja un comentario", "derechos reservados", "dieser artikel erschien", "diritti riservati",
-    "download the app", "droits réservés", "e-mail-adresse", "ebenfalls interessant",
-    "email address", "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
-    "explore further", "externer inhalt", "follow us", "follow us on twitter",
-    "for the full story", "forgot password", "forgot your password", "get the latest", "hasło",
-    "hinterlasse eine antwort", "immediate online access", "indicates required", "indirizzo email",
-    "instant access to", "iscriviti alla", "javascript is disabled", "javascript must be enabled",
-    "jetzt abonnieren", "jetzt teilen", "kommentar schreiben", "kommentieren sie",
-    "laisser un commentaire", "lascia un commento", "leave a comment", "leave a reply",
-    "lesen sie auch", "listen to this article", "mehr erfahren", "mehr lesen über",
-    "mit freunden teilen", "mot de passe", "mot de passe oublié", "más sobre", "neues passwort",
-    "newsletter", "nie pamiętasz hasła", "olvidaste tu contraseña", "on twitter and instagram",
-    "otras noticias", "paid content", "partager sur", "password", "password dimenticata",
-    "passwort", "passwort vergessen", "passwort zurücksetzen", "pflichtfeld", "please enable",
-    "print recipe", "privacy policy", "promoted links", "read our privacy", "recommended by",
-    "reset password", "reset your password", "s'abonner à", "siehe auch", "sign up for",
-    "signing up", "sponsored links", "subscribe now", "subscribe to", "subscribed",
-    "support our journalism", "suscríbete a", "terms and conditions", "terms of service",
-    "terms of use", "this audio is", "this website uses", "todos os direitos reservados",
-    "use cookies", "uses cookies", "usuario y contraseña", "wachtwoord", "wachtwoord vergeten",
-    "we use cookies", "weitere beiträge", "wird geladen", "wszelkie prawa zastrzeżone",
-    "your browser", "your inbox", "your subscription", "zur startseite", "ähnliche beiträge",
-    "все права защищены", "забули пароль", "забыли пароль", "пароль", "усі права захищені", "版权所有",
-    "著作権", "무단 전재",
+    "by taboola", "cet article vous a-t-il été utile", "cette vidéo", "click here", "comment by",
+    "comparte este", "confirmation email", "contraseña", "cookie policy", "cookie settings",
+    "cookies to", "copyright ©", "correo electrónico", "create an account",
+    "create your free account", "data protection", "deja un comentario", "derechos reservados",
+    "dieser artikel erschien", "diritti riservati", "download the app", "droits réservés",
+    "e-mail-adresse", "ebenfalls interessant", "email address",
+    "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
+    "explore further", "externer inhalt", "fandest du den artikel hilfreich", "follow us",
+    "follow us on twitter", "for the full story", "forgot password", "forgot your password",
+    "get the latest", "hasło", "hinterlasse eine antwort", "how useful was this post",
+    "immediate online access", "imprimer la recette", "imprimir receta", "indicates required",
+    "indirizzo email", "instant access to", "iscriviti alla", "javascript is disabled",
+    "javascript must be enabled", "jetzt abonnieren", "jetzt teilen", "kommentar schreiben",
+    "kommentieren sie", "laisser un commentaire", "lascia un commento", "leave a comment",
+    "leave a reply", "lesen sie auch", "listen to this article", "mehr erfahren",
+    "mehr lesen über", "mit freunden teilen", "mot de passe", "mot de passe oublié", "más sobre",
+    "neues passwort", "newsletter", "nie pamiętasz hasła", "olvidaste tu contraseña",
+    "on twitter and instagram", "otras noticias", "paid content", "partager sur", "password",
+    "password dimenticata", "passwort", "passwort vergessen", "passwort zurücksetzen",
+    "pflichtfeld", "please enable", "print recipe", "privacy policy", "promoted links",
+    "questo articolo ti è stato utile", "rate this article", "read our privacy",
+    "recept afdrukken", "recommended by", "reset password", "reset your password",
+    "rezept drucken", "s'abonner à", "siehe auch", "sign up for", "signing up", "sponsored links",
+    "stampa la ricetta", "subscribe now", "subscribe to", "subscribed", "support our journalism",
+    "suscríbete a", "terms and conditions", "terms of service", "terms of use", "this audio is",
+    "this website uses", "todos os direitos reservados", "use cookies", "uses cookies",
+    "usuario y contraseña", "wachtwoord", "wachtwoord vergeten", "war dieser artikel hilfreich",
+    "was dit artikel nuttig", "was this article helpful", "we use cookies", "weitere beiträge",
+    "wie bewerten sie diesen artikel", "wird geladen", "wszelkie prawa zastrzeżone",
+    "your browser", "your inbox", "your subscription", "zur startseite", "¿te ha resultado útil",
+    "ähnliche beiträge", "все права защищены", "забули пароль", "забыли пароль", "пароль",
+    "усі права захищені", "版权所有", "著作権", "무단 전재",
 ];
 
 /// Headings that open a list of other stories: news feeds, "most read",
@@ -249,6 +254,26 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
         .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':')))
 }
 
+/// Sidebar headings that also open ordinary headlines ("Live: …",
+/// "Breaking news: …"): not read as the label of an inline link.
+#[rustfmt::skip]
+const HEADLINE_OPENERS: &[&str] = &[
+    "best of", "breaking news", "en direct", "featured", "latest", "le direct", "live", "popular",
+    "top news", "top stories", "trending",
+];
+
+/// True when a lower-cased block is an inline link to another story: a
+/// list heading, a mark, and a title ("À lire aussi » …", "Related: …",
+/// "Lesen Sie auch: …").
+pub(crate) fn is_related_link(lower: &str) -> bool {
+    SIDEBAR_HEADINGS.iter().any(|h| {
+        lower.strip_prefix(h).is_some_and(|rest| {
+            rest.trim_start().starts_with([':', '»', '>', '|', '–', '—'])
+                && HEADLINE_OPENERS.binary_search(h).is_err()
+        })
+    })
+}
+
 /// Reading time in minutes from a note like "1 min read", if `text` has one.
 pub(crate) fn reading_time(text: &str) -> Option<u32> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -262,6 +287,18 @@ pub(crate) fn reading_time(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::rules::tests::assert_table;
+
+    #[test]
+    fn related_links() {
+        for (lower, want) in [
+            ("à lire aussi » ballonnements, lourdeurs : quel est votre profil digestif", true),
+            ("related: the bridge that divided a town", true),
+            ("live: ukraine war updates as they happen", false),
+            ("related coverage of the harbour plan was published last week", false),
+        ] {
+            assert_eq!(is_related_link(lower), want, "{lower:?}");
+        }
+    }
 
     #[test]
     fn boilerplate_phrases_match_whole_words() {
@@ -283,6 +320,7 @@ mod tests {
         assert_table("BOILERPLATE_LABELS", BOILERPLATE_LABELS);
         assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
+        assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
         assert_table("CREDIT_LABELS", CREDIT_LABELS);
         assert_table("LIST_LABELS", LIST_LABELS);
