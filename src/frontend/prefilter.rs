@@ -2,6 +2,12 @@
 //! never becomes text: the bodies of `<script>` (all but JSON-LD) and
 //! `<style>`, whole `<svg>` drawings, and comments.
 //!
+//! It also opens up a `<noscript>` that holds paragraphs: the parser reads
+//! `<noscript>` as raw text (as a browser with scripts on does), but pages
+//! that render the article from a script template put their only readable
+//! copy there. Such a `<noscript>` becomes a `<div>`; one with a tracking
+//! pixel or a "please enable JavaScript" line stays as it is and is skipped.
+//!
 //! These are often half of a page's bytes, and the HTML parser would
 //! tokenise every one of them only for the walk to skip them. The cut keeps
 //! the opening and closing tags (so the tree's shape is unchanged) and
@@ -14,6 +20,11 @@ use std::borrow::Cow;
 
 use memchr::memchr;
 
+/// The closing tag of `<noscript>`, as searched for.
+const NOSCRIPT_CLOSE: &[u8] = b"</noscript";
+/// Shortest `<noscript>` (in bytes, tags included) opened up as content.
+const MIN_NOSCRIPT_TEXT: usize = 200;
+
 /// Raw-text elements whose contents are cut (the tags stay).
 const RAW_TEXT: &[&[u8]] = &[b"script", b"style"];
 
@@ -23,9 +34,37 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0usize; // bytes of `html` already handled
     let mut at = 0usize;
+    // Where the `</noscript` of an opened-up `<noscript>` is.
+    let mut noscript_close: Option<usize> = None;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let open = at + offset;
         let rest = &bytes[open..];
+        let swap = if noscript_close == Some(open) {
+            noscript_close = None;
+            Some(("</div", NOSCRIPT_CLOSE.len()))
+        } else if noscript_close.is_none() && opens_tag(rest, b"noscript") {
+            let close = find_ascii_ci(bytes, open, NOSCRIPT_CLOSE);
+            let holds_text = close.is_some_and(|close| {
+                close - open >= MIN_NOSCRIPT_TEXT
+                    && [&b"<p>"[..], b"<p "].iter().any(|p| find_ascii_ci(&bytes[..close], open, p).is_some())
+            });
+            if holds_text {
+                noscript_close = close;
+                Some(("<div", NOSCRIPT_CLOSE.len() - 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((with, len)) = swap {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            buffer.push_str(&html[copied..open]);
+            buffer.push_str(with);
+            copied = open + len;
+            at = copied;
+            continue;
+        }
         let cut = if rest.starts_with(b"<!--") {
             // The whole comment goes.
             find(bytes, open + 4, b"-->").map(|end| (open, end + 3))
@@ -120,9 +159,22 @@ mod tests {
             ("a <!-- never closed", "a <!-- never closed"),
             ("<scripts>not a script</scripts>", "<scripts>not a script</scripts>"),
             ("<p>é<script>ü</script>ß</p>", "<p>é<script></script>ß</p>"),
+            ("<noscript><img src=pixel.gif></noscript>", "<noscript><img src=pixel.gif></noscript>"),
         ] {
             assert_eq!(strip_inert(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn opens_up_a_noscript_that_holds_paragraphs() {
+        let story = "<p>The only readable copy of the article, long enough to be one.</p>".repeat(4);
+        let input = format!(
+            "<script type=text/template>{story}</script><NOSCRIPT class=x>{story}</noscript><p>after</p>"
+        );
+        let want = format!("<script type=text/template></script><div class=x>{story}</div><p>after</p>");
+        assert_eq!(strip_inert(&input), want);
+        let short = "<noscript><p>Please enable JavaScript.</p></noscript>";
+        assert_eq!(strip_inert(short), short);
     }
 
     #[test]
