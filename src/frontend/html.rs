@@ -98,7 +98,7 @@ pub(crate) fn read(html: &str) -> Document {
                     let name = el.name();
                     let attrs = Attrs::of(el);
                     if let Some(element) = ElementRef::wrap(node) {
-                        metadata.read(element, attrs.itemprop);
+                        metadata.read(element, attrs.itemprop, attrs.hidden);
                     }
                     let role = TAG_ROLES.get(name).copied().unwrap_or(TagRole::Inline);
                     if role == TagRole::Skipped || name == "title" || attrs.hidden {

@@ -44,8 +44,11 @@ pub(crate) struct Collector {
 
 impl Collector {
     /// Reads what one element states about the page. `itemprop` is the
-    /// element's `itemprop` attribute, which the walk has already read.
-    pub(crate) fn read(&mut self, element: ElementRef, itemprop: Option<&str>) {
+    /// element's `itemprop` attribute and `hidden` whether it is hidden,
+    /// both already read by the walk. The text of a hidden element is not
+    /// on the page: it names no author (a `display:none` authorship link
+    /// often names the platform).
+    pub(crate) fn read(&mut self, element: ElementRef, itemprop: Option<&str>, hidden: bool) {
         let el = element.value();
         match el.name() {
             "html" => {
@@ -76,13 +79,13 @@ impl Collector {
                 }
             }
             "a" | "link" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author")) => {
-                if el.name() == "a" {
+                if el.name() == "a" && !hidden {
                     push_author(&mut self.in_page.authors, &element.text().collect::<String>());
                 }
             }
             _ => {
                 if let Some(prop) = itemprop {
-                    self.read_itemprop(element, prop);
+                    self.read_itemprop(element, prop, hidden);
                 }
             }
         }
@@ -97,7 +100,7 @@ impl Collector {
         }
     }
 
-    fn read_itemprop(&mut self, element: ElementRef, prop: &str) {
+    fn read_itemprop(&mut self, element: ElementRef, prop: &str, hidden: bool) {
         let el = element.value();
         let value = || el.attr("content").or(el.attr("datetime")).map(str::to_string);
         match prop.to_ascii_lowercase().as_str() {
@@ -112,7 +115,11 @@ impl Collector {
                 }
             }
             "author" | "creator" => {
-                let name = value().unwrap_or_else(|| element.text().collect::<String>());
+                let name = match value() {
+                    Some(name) => name,
+                    None if hidden => return,
+                    None => element.text().collect::<String>(),
+                };
                 push_author(&mut self.in_page.authors, &name);
             }
             _ => {}
@@ -432,7 +439,8 @@ mod tests {
         let mut collector = Collector::default();
         for node in dom.tree.root().descendants() {
             if let Some(element) = ElementRef::wrap(node) {
-                collector.read(element, element.value().attr("itemprop"));
+                let hidden = element.value().attr("style").is_some_and(|s| s.contains("display:none"));
+                collector.read(element, element.value().attr("itemprop"), hidden);
             }
         }
         collector.finish()
@@ -526,5 +534,14 @@ mod tests {
         ] {
             assert_eq!(unwrap_script(raw), want);
         }
+    }
+
+    #[test]
+    fn hidden_authorship_links_name_no_one() {
+        let meta = meta_of(
+            r#"<html><body><a href="/g" rel="author" style="display:none;">Platform</a>
+            <a href="/jane" rel="author">Jane Doe</a></body></html>"#,
+        );
+        assert_eq!(meta.authors, ["Jane Doe"]);
     }
 }
