@@ -36,8 +36,14 @@ const BARE_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
 /// The text after a byline cue that opens `text`. `Some("")` for a lone
 /// cue ("By"), whose names are on the next line.
 pub(crate) fn after_cue(text: &str) -> Option<&str> {
-    let m = AUTHORS.cue.find(text)?;
-    Some(text[m.end()..].trim())
+    if let Some(m) = AUTHORS.cue.find(text) {
+        return Some(text[m.end()..].trim());
+    }
+    // "ByAlex Bozarjian": inline elements run together without a space.
+    text.strip_prefix("By").filter(|rest| {
+        let mut chars = rest.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// The text after a byline cue anywhere in a short block: at the start,
@@ -106,8 +112,10 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
         .split(rest)
         .map(|name| AUTHORS.trailing_role.replace(name.trim(), "").into_owned())
         .map(|name| {
-            name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '.'))
-                .to_string()
+            name.trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '.' | '→' | '›' | '»' | '>')
+            })
+            .to_string()
         })
         .collect();
     // "Staff and news service reports" is one credit, not two names.
@@ -243,6 +251,10 @@ mod tests {
             ("VON MORITZ GATHMANN am 21. April 2020", vec!["MORITZ GATHMANN"]),
             ("Von: det/dpa", vec!["det/dpa"]),
             ("Posted by: Clara Borba", vec!["Clara Borba"]),
+            ("ByAlex Bozarjian", vec!["Alex Bozarjian"]),
+            ("About the Author - Florina Ionescu", vec!["Florina Ionescu"]),
+            ("Byron Smith", vec![]),
+            ("By Michael Veeser-Dombrowski →", vec!["Michael Veeser-Dombrowski"]),
             ("05.10.2018 - Publicado por: Clara Borba - Categoria: Saúde", vec!["Clara Borba"]),
             ("By Jean-Paul Martin - 3 Comments", vec!["Jean-Paul Martin"]),
             ("Harald Bauer Autor", vec![]),

@@ -274,10 +274,6 @@ fn push_author(authors: &mut Vec<String>, raw: &str) {
             name = rest;
         }
     }
-    // "ByAlex Bozarjian": a cue glued to the name.
-    if let Some(rest) = name.strip_prefix("By").filter(|r| r.starts_with(char::is_uppercase)) {
-        name = rest;
-    }
     // A whole byline in the field ("by Steven Musil January 18, 2017
     // 11:00 PM PST @stevenmusil"): read it as the text's bylines are read.
     let whole_byline =
@@ -291,6 +287,15 @@ fn push_author(authors: &mut Vec<String>, raw: &str) {
         }
     };
     for name in names {
+        // "Rob Picheta, CNN": the outlet after the name.
+        let name = match name.rsplit_once(',') {
+            Some((person, outlet))
+                if is_outlet_code(outlet.trim()) && person.contains(char::is_whitespace) =>
+            {
+                person.trim().to_string()
+            }
+            _ => name,
+        };
         let unusable = name.is_empty()
             || name.contains("://")
             || name.starts_with('@')
@@ -300,6 +305,11 @@ fn push_author(authors: &mut Vec<String>, raw: &str) {
             authors.push(name);
         }
     }
+}
+
+/// An outlet's code after an author's name: "CNN", "AP", "BBC".
+fn is_outlet_code(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Longest author field kept (a paragraph in an author field is a bio).
@@ -534,6 +544,14 @@ mod tests {
         ] {
             assert_eq!(unwrap_script(raw), want);
         }
+    }
+
+    #[test]
+    fn outlet_codes_after_names_go() {
+        let meta = meta_of(r#"<html><head><meta name="author" content="Rob Picheta, CNN"></head></html>"#);
+        assert_eq!(meta.authors, ["Rob Picheta"]);
+        let meta = meta_of(r#"<html><head><meta name="author" content="Harm, Robert"></head></html>"#);
+        assert_eq!(meta.authors, ["Harm, Robert"]);
     }
 
     #[test]

@@ -13,10 +13,12 @@ use super::{alternation, compile};
 /// Words that open a byline, followed by the name(s).
 #[rustfmt::skip]
 pub(crate) const BYLINE_CUES: &[&str] = &[
-    "a cura di", "af", "auteur", "auteur :", "author", "authors:", "autor", "autore", "autorin",
-    "av", "by", "di", "door", "interview by", "opracowanie:", "par", "por", "posted by",
-    "reporting by", "story by", "tekst:", "text:", "texte :", "texte:", "texto:", "von",
-    "words by", "written by", "автор", "авторка", "текст:",
+    "a cura di", "about the author", "af", "auteur", "auteur :", "author", "authors:", "autor",
+    "autore", "autorin", "av", "by", "di", "door", "interview by", "o autorze", "opracowanie:",
+    "over de auteur", "par", "por", "posted by", "reporting by", "sobre el autor", "story by",
+    "sull'autore", "tekst:", "text:", "texte :", "texte:", "texto:", "von", "words by",
+    "written by", "à propos de l'auteur", "über den autor", "über die autorin", "автор", "авторка",
+    "об авторе", "про автора", "текст:",
 ];
 
 /// Words and marks that separate two names in one byline.
