@@ -5,6 +5,7 @@
 //! "phrases" may appear anywhere in a block. Several languages sit in one
 //! table: a phrase from another language simply never matches.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -178,6 +179,9 @@ pub(crate) struct Phrases {
     /// Text-dump placeholders for images and form fields: `[image]`,
     /// `[https://…/a.jpg]`, `[      ]`, `( ) Option`.
     pub(crate) placeholder: Regex,
+    /// The first words of [`SIDEBAR_HEADINGS`]: a block whose first word
+    /// is not one cannot open with a heading, and the table is not read.
+    pub(crate) heading_openers: HashSet<&'static str>,
 }
 
 /// The phrase matchers, compiled on first use.
@@ -191,6 +195,7 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             r"(?i)(?:(?P<n>\d{{1,3}})\s*{units}\s*{words}|{words}:?\s*(?P<m>\d{{1,3}})\s*{units})"
         )),
         placeholder: compile(r"^(?:\[[^\]]*\]\s*)+$|^\(\s?\)\s|^\[\s*[xX]?\s*\]\s"),
+        heading_openers: SIDEBAR_HEADINGS.iter().filter_map(|h| h.split_whitespace().next()).collect(),
     }
 });
 
@@ -249,9 +254,19 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
     if key.split_whitespace().count() > 6 {
         return false;
     }
-    SIDEBAR_HEADINGS
-        .iter()
-        .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':')))
+    may_open_with_heading(key)
+        && SIDEBAR_HEADINGS
+            .iter()
+            .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':')))
+}
+
+/// Whether a lower-cased block's first word starts some list heading.
+fn may_open_with_heading(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let openers = &PHRASES.heading_openers;
+    openers.contains(first)
+        || openers.contains(first.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        || openers.contains(first.split([':', '»', '>', '|', '–', '—']).next().unwrap_or(""))
 }
 
 /// Sidebar headings that also open ordinary headlines ("Live: …",
@@ -266,12 +281,13 @@ const HEADLINE_OPENERS: &[&str] = &[
 /// list heading, a mark, and a title ("À lire aussi » …", "Related: …",
 /// "Lesen Sie auch: …").
 pub(crate) fn is_related_link(lower: &str) -> bool {
-    SIDEBAR_HEADINGS.iter().any(|h| {
-        lower.strip_prefix(h).is_some_and(|rest| {
-            rest.trim_start().starts_with([':', '»', '>', '|', '–', '—'])
-                && HEADLINE_OPENERS.binary_search(h).is_err()
+    may_open_with_heading(lower)
+        && SIDEBAR_HEADINGS.iter().any(|h| {
+            lower.strip_prefix(h).is_some_and(|rest| {
+                rest.trim_start().starts_with([':', '»', '>', '|', '–', '—'])
+                    && HEADLINE_OPENERS.binary_search(h).is_err()
+            })
         })
-    })
 }
 
 /// Reading time in minutes from a note like "1 min read", if `text` has one.
@@ -359,6 +375,7 @@ mod tests {
             ("Related", true),
             ("Relatedness", false),
             ("Meistgelesen", true),
+            ("推荐阅读:今日新闻", true),
         ] {
             assert_eq!(sidebar_heading(&crate::rules::label_key(line)), want, "{line:?}");
         }
