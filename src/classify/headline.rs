@@ -7,7 +7,7 @@
 //! does, the title's headline part stands in. The short part at the other
 //! end is the site's name.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Separators between a headline and a site name in a title.
 /// En and em dashes are left out: German and typographic English use them

@@ -23,6 +23,7 @@
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
+use html5ever::{LocalName, local_name};
 use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Node};
 
@@ -30,10 +31,7 @@ use crate::block::{Block, Document, Kind, Region, normalize_space};
 use crate::frontend::metadata::Collector;
 use crate::frontend::prefilter;
 use crate::model::Format;
-use crate::rules::markup::{
-    self, BLOCK_TAGS, BOILERPLATE_TOKENS, CHROME_TAGS, COMMENT_TOKENS, CONTENT_TOKENS, SIDEBAR_TOKENS,
-    SKIPPED_TAGS,
-};
+use crate::rules::markup::{self, BLOCK_TAGS, CHROME_TAGS, SKIPPED_TAGS};
 
 /// Context of an open block-level element.
 #[derive(Debug, Clone, Copy)]
@@ -95,15 +93,15 @@ pub(crate) fn read(html: &str) -> Document {
         match edge {
             Edge::Open(node) if skip.is_none() => match node.value() {
                 Node::Element(el) => {
-                    let name = el.name();
+                    let local = &el.name.local;
                     let attrs = Attrs::of(el);
                     if let Some(element) = ElementRef::wrap(node) {
                         metadata.read(element, attrs.itemprop, attrs.hidden);
                     }
-                    let role = TAG_ROLES.get(name).copied().unwrap_or(TagRole::Inline);
-                    if role == TagRole::Skipped || name == "title" || attrs.hidden {
+                    let role = TAG_ROLES.get(local).copied().unwrap_or(TagRole::Inline);
+                    if role == TagRole::Skipped || *local == local_name!("title") || attrs.hidden {
                         skip = Some(node.id());
-                    } else if name == "br" {
+                    } else if *local == local_name!("br") {
                         let blank = pending.after_br.is_some_and(|at| pending.text[at..].trim().is_empty());
                         if blank {
                             flush(&mut pending, &stack, &mut blocks, &mut containers);
@@ -111,12 +109,12 @@ pub(crate) fn read(html: &str) -> Document {
                             pending.text.push(' ');
                             pending.after_br = Some(pending.text.len());
                         }
-                    } else if name == "a" {
+                    } else if *local == local_name!("a") {
                         links += 1;
                     } else if role != TagRole::Inline {
                         flush(&mut pending, &stack, &mut blocks, &mut containers);
                         let parent = stack.last().copied().unwrap_or(root);
-                        let frame = frame_for(name, role, &attrs, parent, &mut scratch);
+                        let frame = frame_for(el.name(), role, &attrs, parent, &mut scratch);
                         containers.push(Container {
                             parent: Some(parent.container),
                             opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
@@ -143,10 +141,10 @@ pub(crate) fn read(html: &str) -> Document {
                     continue;
                 }
                 if let Node::Element(el) = node.value() {
-                    let name = el.name();
-                    if name == "a" {
+                    let local = &el.name.local;
+                    if *local == local_name!("a") {
                         links = links.saturating_sub(1);
-                    } else if markup::has(BLOCK_TAGS, name) {
+                    } else if matches!(TAG_ROLES.get(local), Some(TagRole::Block | TagRole::Chrome)) {
                         flush(&mut pending, &stack, &mut blocks, &mut containers);
                         if stack.len() > 1 {
                             stack.pop();
@@ -175,12 +173,13 @@ enum TagRole {
     Inline,
 }
 
-/// Tag name → role, from the markup tables, built once.
-static TAG_ROLES: LazyLock<FxHashMap<&'static str, TagRole>> = LazyLock::new(|| {
+/// Tag name → role, from the markup tables, built once. Keyed by the
+/// parser's interned names, so a lookup hashes and compares integers.
+static TAG_ROLES: LazyLock<FxHashMap<LocalName, TagRole>> = LazyLock::new(|| {
     let mut roles = FxHashMap::default();
-    roles.extend(BLOCK_TAGS.iter().map(|t| (*t, TagRole::Block)));
-    roles.extend(CHROME_TAGS.iter().map(|t| (*t, TagRole::Chrome)));
-    roles.extend(SKIPPED_TAGS.iter().map(|t| (*t, TagRole::Skipped)));
+    roles.extend(BLOCK_TAGS.iter().map(|t| (LocalName::from(*t), TagRole::Block)));
+    roles.extend(CHROME_TAGS.iter().map(|t| (LocalName::from(*t), TagRole::Chrome)));
+    roles.extend(SKIPPED_TAGS.iter().map(|t| (LocalName::from(*t), TagRole::Skipped)));
     roles
 });
 
@@ -269,13 +268,14 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
             scratch.clear();
             scratch.push_str(token);
             scratch.make_ascii_lowercase();
-            if markup::has(BOILERPLATE_TOKENS, scratch) {
+            let Some(evidence) = markup::token_evidence(scratch) else { continue };
+            if evidence.boilerplate {
                 score = score.saturating_sub(1);
-            } else if markup::has(CONTENT_TOKENS, scratch) {
+            } else if evidence.content {
                 score = score.saturating_add(1);
             }
-            sidebar |= markup::has(SIDEBAR_TOKENS, scratch);
-            comments |= markup::has(COMMENT_TOKENS, scratch);
+            sidebar |= evidence.sidebar;
+            comments |= evidence.comment;
         }
     }
     // A comment thread is chrome; the page's own containers (which may

@@ -18,6 +18,7 @@
 //! This module reads; it does not judge whether a value is plausible beyond
 //! dropping URLs and handles from author fields.
 
+use html5ever::local_name;
 use rustc_hash::FxHashMap;
 use scraper::ElementRef;
 use serde_json::Value;
@@ -50,44 +51,39 @@ impl Collector {
     /// often names the platform).
     pub(crate) fn read(&mut self, element: ElementRef, itemprop: Option<&str>, hidden: bool) {
         let el = element.value();
-        match el.name() {
-            "html" => {
-                if self.language.is_none() {
-                    self.language = el.attr("lang").or(el.attr("xml:lang")).and_then(clean);
+        let local = &el.name.local;
+        if *local == local_name!("html") {
+            if self.language.is_none() {
+                self.language = el.attr("lang").or(el.attr("xml:lang")).and_then(clean);
+            }
+        } else if *local == local_name!("title") {
+            if self.title.is_none() {
+                self.title = clean(&element.text().collect::<String>());
+            }
+        } else if *local == local_name!("meta") {
+            self.read_meta(el);
+        } else if *local == local_name!("script") {
+            if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                let json: String = element.text().collect();
+                read_json_ld(&json, &mut self.json_ld, &mut self.json_ld_weak, self.title.as_deref());
+            }
+        } else if *local == local_name!("time") {
+            if let Some(when) = el.attr("datetime") {
+                let is_published =
+                    el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || el.attr("pubdate").is_some();
+                if is_published || self.in_page.published.is_none() {
+                    fill(&mut self.in_page.published, when);
                 }
             }
-            "title" => {
-                if self.title.is_none() {
-                    self.title = clean(&element.text().collect::<String>());
-                }
+        } else if (*local == local_name!("a") || *local == local_name!("link"))
+            && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+        {
+            if *local == local_name!("a") && !hidden {
+                push_author(&mut self.in_page.authors, &element.text().collect::<String>());
             }
-            "meta" => self.read_meta(el),
-            "script" => {
-                if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                    let json: String = element.text().collect();
-                    read_json_ld(&json, &mut self.json_ld, &mut self.json_ld_weak, self.title.as_deref());
-                }
-            }
-            "time" => {
-                if let Some(when) = el.attr("datetime") {
-                    let is_published =
-                        el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                            || el.attr("pubdate").is_some();
-                    if is_published || self.in_page.published.is_none() {
-                        fill(&mut self.in_page.published, when);
-                    }
-                }
-            }
-            "a" | "link" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author")) => {
-                if el.name() == "a" && !hidden {
-                    push_author(&mut self.in_page.authors, &element.text().collect::<String>());
-                }
-            }
-            _ => {
-                if let Some(prop) = itemprop {
-                    self.read_itemprop(element, prop, hidden);
-                }
-            }
+        } else if let Some(prop) = itemprop {
+            self.read_itemprop(element, prop, hidden);
         }
     }
 

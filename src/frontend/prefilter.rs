@@ -17,8 +17,11 @@
 //! deals with it as browsers do.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use memchr::memchr;
+
+use crate::rules::markup::KEPT_ATTRIBUTES;
 
 /// The closing tag of `<noscript>`, as searched for.
 const NOSCRIPT_CLOSE: &[u8] = b"</noscript";
@@ -28,21 +31,139 @@ const MIN_NOSCRIPT_TEXT: usize = 200;
 /// Raw-text elements whose contents are cut (the tags stay).
 const RAW_TEXT: &[&[u8]] = &[b"script", b"style"];
 
+/// Elements whose contents the parser reads as text, not markup: the scan
+/// jumps to their closing tag so that a `<` inside is never taken for a
+/// tag. (An unopened `<noscript>` is one of them for a parser with
+/// scripting on.)
+const TEXT_ONLY: &[&[u8]] = &[b"iframe", b"noembed", b"noframes", b"noscript", b"textarea", b"title", b"xmp"];
+
+/// HTML tags that end an `<svg>` early when they appear inside it (the
+/// parser's "foreign content" breakout): such a drawing is left to the
+/// parser, since what follows the tag is page content.
+const SVG_BREAKOUT: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"font",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strike",
+    b"strong",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+];
+
+/// Longest attribute name worth looking up in [`KEPT_ATTRIBUTES`].
+const MAX_KEPT_NAME: usize = 16;
+
+/// The output being built: `html` with some byte ranges cut or replaced.
+/// Stays borrowed until the first change.
+struct Edits<'a> {
+    html: &'a str,
+    out: Option<String>,
+    /// Bytes of `html` already handled.
+    copied: usize,
+}
+
+impl<'a> Edits<'a> {
+    /// Replaces `range` (which starts at or after everything handled so
+    /// far) with `with`.
+    fn replace(&mut self, range: Range<usize>, with: &str) {
+        if range.start < self.copied {
+            return;
+        }
+        let html = self.html;
+        let buffer = self.out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        buffer.push_str(&html[self.copied..range.start]);
+        buffer.push_str(with);
+        self.copied = range.end;
+    }
+
+    /// The byte the output has just before `at` (not yet handled), once
+    /// everything up to `at` is copied.
+    fn byte_before(&self, at: usize) -> Option<u8> {
+        if at > self.copied {
+            return self.html.as_bytes().get(at - 1).copied();
+        }
+        match &self.out {
+            Some(buffer) => buffer.as_bytes().last().copied(),
+            None => self.html.as_bytes()[..at].last().copied(),
+        }
+    }
+
+    /// Cuts `start..end`, leaving an empty comment in its place when the
+    /// bytes on either side could otherwise join into something new
+    /// (`<` + `a`, `&amp` + `;`).
+    fn cut(&mut self, start: usize, end: usize) {
+        let safe_before = self.byte_before(start).is_none_or(|b| b == b'>' || is_space(b));
+        let safe_after = self.html.as_bytes().get(end).is_none_or(|&b| is_space(b));
+        self.replace(start..end, if safe_before || safe_after { "" } else { "<!---->" });
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            Some(mut buffer) => {
+                buffer.push_str(&self.html[self.copied..]);
+                Cow::Owned(buffer)
+            }
+            None => Cow::Borrowed(self.html),
+        }
+    }
+}
+
 /// Cuts inert content out of `html`; borrows when there is none.
 pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0usize; // bytes of `html` already handled
+    let mut edits = Edits { html, out: None, copied: 0 };
     let mut at = 0usize;
     // Where the `</noscript` of an opened-up `<noscript>` is.
     let mut noscript_close: Option<usize> = None;
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+    let mut drops: Vec<Range<usize>> = Vec::new();
+    while let Some(offset) = memchr(b'<', bytes.get(at..).unwrap_or_default()) {
         let open = at + offset;
         let rest = &bytes[open..];
-        let swap = if noscript_close == Some(open) {
+        if noscript_close == Some(open) {
             noscript_close = None;
-            Some(("</div", NOSCRIPT_CLOSE.len()))
-        } else if noscript_close.is_none() && opens_tag(rest, b"noscript") {
+            edits.replace(open..open + NOSCRIPT_CLOSE.len(), "</div");
+            at = open + NOSCRIPT_CLOSE.len();
+            continue;
+        }
+        if noscript_close.is_none() && opens_tag(rest, b"noscript") {
             let close = find_ascii_ci(bytes, open, NOSCRIPT_CLOSE);
             let holds_text = close.is_some_and(|close| {
                 close - open >= MIN_NOSCRIPT_TEXT
@@ -50,60 +171,198 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
             });
             if holds_text {
                 noscript_close = close;
-                Some(("<div", NOSCRIPT_CLOSE.len() - 1))
-            } else {
-                None
+                let name_end = open + NOSCRIPT_CLOSE.len() - 1;
+                edits.replace(open..name_end, "<div");
+                at = name_end;
+                continue;
             }
-        } else {
-            None
-        };
-        if let Some((with, len)) = swap {
-            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            buffer.push_str(&html[copied..open]);
-            buffer.push_str(with);
-            copied = open + len;
-            at = copied;
+        }
+        if rest.starts_with(b"<!--") {
+            // The whole comment goes; an unclosed one is left to the parser.
+            let Some(end) = comment_end(bytes, open) else { break };
+            edits.cut(open, end);
+            at = end;
             continue;
         }
-        let cut = if rest.starts_with(b"<!--") {
-            // The whole comment goes.
-            find(bytes, open + 4, b"-->").map(|end| (open, end + 3))
-        } else if let Some(name) = RAW_TEXT.iter().find(|name| opens_tag(rest, name)) {
-            tag_end(bytes, open).and_then(|content| {
-                let tag = &html[open..content];
-                let keep = name == b"script" && tag.to_ascii_lowercase().contains("ld+json");
-                let close = find_ascii_ci(bytes, content, &closing(name))?;
-                (!keep).then_some((content, close))
-            })
-        } else if opens_tag(rest, b"svg") {
-            find_ascii_ci(bytes, open, b"</svg")
-                .and_then(|close| tag_end(bytes, close).map(|end| (open, end)))
-        } else {
-            None
-        };
-        match cut {
-            Some((start, end)) if start >= copied => {
-                let buffer = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                buffer.push_str(&html[copied..start]);
-                copied = end;
+        match rest.get(1) {
+            Some(b) if b.is_ascii_alphabetic() => {}
+            // An end tag: read past its (ignored) attributes, whose quoted
+            // values may hold `>`.
+            Some(b'/') if rest.get(2).is_some_and(u8::is_ascii_alphabetic) => {
+                drops.clear();
+                let Some(end) = scan_start_tag(bytes, open + 1, &mut drops) else { break };
                 at = end;
+                continue;
             }
-            _ => at = open + 1,
+            // `</>` is dropped by the parser; `<!…>`, `<?…>` and `</…>`
+            // not starting with a letter are bogus comments up to the
+            // next `>`.
+            Some(b'!' | b'?' | b'/') => {
+                let Some(end) = tag_end(bytes, open + 2) else { break };
+                at = end;
+                continue;
+            }
+            _ => {
+                at = open + 1;
+                continue;
+            }
         }
-        if at >= bytes.len() {
+        drops.clear();
+        // A tag the page never closes is left to the parser as it is.
+        let Some(end) = scan_start_tag(bytes, open, &mut drops) else { break };
+        let name = tag_name(bytes, open);
+        if name.eq_ignore_ascii_case(b"svg") {
+            let Some(close) = find_ascii_ci(bytes, end, b"</svg") else { break };
+            if !breaks_out(&bytes[end..close]) {
+                let Some(after) = tag_end(bytes, close) else { break };
+                // An empty drawing, not nothing: an `<svg>` before any
+                // content opens the page's body, and the tree keeps that.
+                edits.replace(open..after, "<svg></svg>");
+                at = after;
+                continue;
+            }
+        }
+        for drop in &drops {
+            // A space, not nothing: `<a href="x"class=y>` stays two
+            // attributes apart, `<a/href=x/>` does not become `<a/>`.
+            edits.replace(drop.clone(), " ");
+        }
+        at = end;
+        if let Some(raw) = RAW_TEXT.iter().find(|raw| name.eq_ignore_ascii_case(raw)) {
+            let keep = raw == b"script" && html[open..end].to_ascii_lowercase().contains("ld+json");
+            let Some(close) = find_ascii_ci(bytes, end, &closing(raw)) else { break };
+            if !keep {
+                edits.replace(end..close, "");
+            }
+            at = close;
+        } else if let Some(text) = TEXT_ONLY.iter().find(|text| name.eq_ignore_ascii_case(text)) {
+            let Some(close) = find_ascii_ci(bytes, end, &closing(text)) else { break };
+            at = close;
+        } else if name.eq_ignore_ascii_case(b"plaintext") {
             break;
         }
     }
-    match out {
-        Some(mut buffer) => {
-            buffer.push_str(&html[copied..]);
-            Cow::Owned(buffer)
+    edits.finish()
+}
+
+/// Whether an `<svg>`'s content holds a tag that ends the drawing early
+/// (`</p>` and `</br>` do too).
+fn breaks_out(content: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = memchr(b'<', &content[at..]) {
+        let open = at + i;
+        let start = open + 1 + usize::from(content.get(open + 1) == Some(&b'/'));
+        let len =
+            content[start..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(content.len() - start);
+        let name = &content[start..start + len];
+        let closing = start > open + 1;
+        if SVG_BREAKOUT.iter().any(|tag| name.eq_ignore_ascii_case(tag))
+            && (!closing || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br"))
+        {
+            return true;
         }
-        None => Cow::Borrowed(html),
+        at = open + 1;
+    }
+    false
+}
+
+/// The index just past the comment opening at `open` (`<!--`), read as
+/// HTML's tokenizer reads it: `<!-->` and `<!--->` are empty comments, and
+/// `-->` or `--!>` ends one.
+fn comment_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let body = open + 4;
+    match bytes.get(body..) {
+        Some([b'>', ..]) => return Some(body + 1),
+        Some([b'-', b'>', ..]) => return Some(body + 2),
+        _ => {}
+    }
+    let mut at = body;
+    loop {
+        let dashes = find(bytes, at, b"--")?;
+        match bytes.get(dashes + 2..) {
+            Some([b'>', ..]) => return Some(dashes + 3),
+            Some([b'!', b'>', ..]) => return Some(dashes + 4),
+            _ => at = dashes + 1,
+        }
     }
 }
 
-/// `</name` for a raw-text element.
+/// HTML's white space inside tags.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// The name of the start tag at `open`.
+fn tag_name(bytes: &[u8], open: usize) -> &[u8] {
+    let rest = &bytes[open + 1..];
+    let len = rest.iter().position(|&b| is_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len());
+    &rest[..len]
+}
+
+/// Reads the start tag at `open` the way HTML's tokenizer does (quoted
+/// values may hold `>`), pushing to `drops` the byte range of every
+/// attribute the walk never reads, with the white space before it: `href`,
+/// `src`, `srcset`, `data-*`, event handlers… are often half the bytes
+/// left after scripts and styles go. Returns the index just past the tag's
+/// `>`, or `None` when the page ends inside the tag.
+fn scan_start_tag(bytes: &[u8], open: usize, drops: &mut Vec<Range<usize>>) -> Option<usize> {
+    let n = bytes.len();
+    let mut i = open + 1 + tag_name(bytes, open).len();
+    loop {
+        let gap = i;
+        while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
+            i += 1;
+        }
+        if *bytes.get(i)? == b'>' {
+            return Some(i + 1);
+        }
+        let name_start = i;
+        // A first `=` belongs to the name.
+        i += 1;
+        while i < n && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name = &bytes[name_start..i];
+        let mut j = i;
+        while j < n && is_space(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < n && is_space(bytes[j]) {
+                j += 1;
+            }
+            match *bytes.get(j)? {
+                quote @ (b'"' | b'\'') => i = j + 1 + memchr(quote, &bytes[j + 1..])? + 1,
+                // `name=>`: no value; the `>` ends the tag.
+                b'>' => i = j,
+                _ => {
+                    while j < n && !is_space(bytes[j]) && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                    i = j;
+                }
+            }
+        }
+        if !kept(name) {
+            drops.push(gap..i);
+        }
+    }
+}
+
+/// Whether the walk reads an attribute of this name.
+fn kept(name: &[u8]) -> bool {
+    if name.len() > MAX_KEPT_NAME {
+        return false;
+    }
+    let mut lower = [0u8; MAX_KEPT_NAME];
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    KEPT_ATTRIBUTES.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok()
+}
+
+/// `</name` for an element.
 fn closing(name: &[u8]) -> Vec<u8> {
     let mut tag = b"</".to_vec();
     tag.extend_from_slice(name);
@@ -117,9 +376,9 @@ fn opens_tag(rest: &[u8], name: &[u8]) -> bool {
         && matches!(rest[name.len() + 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
 }
 
-/// The index just past the `>` that ends the tag opening at `open`.
-fn tag_end(bytes: &[u8], open: usize) -> Option<usize> {
-    memchr(b'>', &bytes[open..]).map(|i| open + i + 1)
+/// The index just past the first `>` at or after `from`.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr(b'>', &bytes[from..]).map(|i| from + i + 1)
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -148,8 +407,9 @@ mod tests {
         for (input, want) in [
             ("<p>a</p><script>var x = '<p>';</script><p>b</p>", "<p>a</p><script></script><p>b</p>"),
             ("<STYLE type=text/css>p { color: red }</STYLE>x", "<STYLE type=text/css></STYLE>x"),
-            ("a<!-- <p>hidden</p> -->b", "ab"),
-            ("a<svg viewBox='0 0 1 1'><path d='M0'/></svg>b", "ab"),
+            ("a<!-- <p>hidden</p> -->b", "a<!---->b"),
+            ("<p>a</p><!-- <p>hidden</p> --><p>b", "<p>a</p><p>b"),
+            ("a<svg viewBox='0 0 1 1'><path d='M0'/></svg>b", "a<svg></svg>b"),
             (
                 r#"<script type="application/ld+json">{"a":1}</script>"#,
                 r#"<script type="application/ld+json">{"a":1}</script>"#,
@@ -178,7 +438,116 @@ mod tests {
     }
 
     #[test]
+    fn drops_attributes_the_walk_never_reads() {
+        for (input, want) in [
+            (r#"<a href="/x" class=c>t</a>"#, "<a  class=c>t</a>"),
+            (r#"<img src='a.jpg' data-src="b > c" alt=x>"#, "<img   >"),
+            (r#"<p DATA-X=1 ID="k" hidden>t</p>"#, r#"<p  ID="k" hidden>t</p>"#),
+            ("<div onclick = \"go()\" role=main>t</div>", "<div  role=main>t</div>"),
+            (r#"<meta property="og:title" content="T">"#, r#"<meta property="og:title" content="T">"#),
+            ("<br/><a/href=x/>t</a>", "<br/><a >t</a>"),
+            (r#"<a href="x"class=y>"#, "<a class=y>"),
+            ("<input disabled>", "<input >"),
+            // Cuts that would join their neighbours into a tag or an
+            // entity leave an empty comment between them.
+            ("a<!-- c -->b", "a<!---->b"),
+            ("<<!-- c -->a &amp<!-- c -->;", "<<!---->a &amp<!---->;"),
+            ("<<!-- c --><!-- d -->a", "<<!---->a"),
+            ("<p>a</p> <!-- c --><p>", "<p>a</p> <p>"),
+            // A `<` inside a title or textarea is text, not a tag.
+            ("<title>a <b href=x> c</title><b href=y>", "<title>a <b href=x> c</title><b >"),
+            // The page ends inside a tag: left to the parser.
+            (r#"<p class=a><a href="never closed"#, r#"<p class=a><a href="never closed"#),
+        ] {
+            assert_eq!(strip_inert(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
     fn borrows_when_nothing_is_cut() {
         assert!(matches!(strip_inert("<p>plain</p>"), Cow::Borrowed(_)));
+    }
+
+    /// Element names, the attributes the walk reads, and text, in document
+    /// order, outside `<script>`/`<style>`/`<svg>`: what the walk can see.
+    fn visible(html: &str) -> Vec<String> {
+        use ego_tree::iter::Edge;
+        let dom = scraper::Html::parse_document(html);
+        let mut out = Vec::new();
+        let mut skip = 0usize;
+        for edge in dom.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    scraper::Node::Element(el) => {
+                        if matches!(el.name(), "script" | "style" | "svg") {
+                            skip += 1;
+                        }
+                        if skip > 0 {
+                            continue;
+                        }
+                        let mut attrs: Vec<String> = el
+                            .attrs()
+                            .filter(|(name, _)| kept(name.as_bytes()))
+                            .map(|(name, value)| format!("{name}={value}"))
+                            .collect();
+                        attrs.sort();
+                        out.push(format!("\u{0}{} {}", el.name(), attrs.join(" ")));
+                    }
+                    scraper::Node::Text(text) if skip == 0 => out.push(text.to_string()),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let scraper::Node::Element(el) = node.value() {
+                        if matches!(el.name(), "script" | "style" | "svg") {
+                            skip -= 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Adjacent text nodes may split differently around a cut comment.
+        out.dedup_by(|b, a| {
+            let texts = !a.starts_with('\u{0}') && !b.starts_with('\u{0}');
+            if texts {
+                a.push_str(b);
+            }
+            texts
+        });
+        out
+    }
+
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[a-z <>&]{0,12}",
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<!-- c <p> -->".to_string()),
+            Just("<script>if (a < b) {}</script>".to_string()),
+            Just(r#"<script type="application/ld+json">{"a":1}</script>"#.to_string()),
+            Just("<title>x <b href=1> y</title>".to_string()),
+            Just("<textarea><a href=1></textarea>".to_string()),
+            Just("<svg><p>drawn</p></svg>".to_string()),
+            Just("<table><tr><td>c</td></tr></table>".to_string()),
+            Just("<input type=hidden value=v>".to_string()),
+            Just("<SVG><circle r=1/></SVG>".to_string()),
+            Just("<svg><g><div>out</div></g></svg>".to_string()),
+            Just("<noscript><b>n</b></noscript>".to_string()),
+            Just("<xmp><a href=1></xmp>".to_string()),
+            Just("<STYLE>p{}</STYLE>".to_string()),
+            "(&amp|&#6|;|<|</|p>|/|=|\"|'|<!|<?|-->|--!>|<!-->|<!--->|</p class='>'>)",
+            "<(a|div|span|li|ul) (href|class|id|data-x|style|alt|hidden)(=\\'[a-z >]{0,4}\\'|=\"[a-z >]{0,4}\"|=[a-z]{0,4})?( (role|src)=[a-z]{1,3})?/?>",
+            "</(a|div|span|li|ul)>",
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whatever the markup, the parser sees the same elements, read
+        /// attributes and text with the prefilter as without it.
+        #[test]
+        fn the_walk_sees_the_same_page(pieces in proptest::collection::vec(piece(), 0..24)) {
+            let html = pieces.concat();
+            proptest::prop_assert_eq!(visible(&strip_inert(&html)), visible(&html), "{:?}", html);
+        }
     }
 }

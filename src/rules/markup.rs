@@ -6,12 +6,28 @@
 //! characters and lower-cased ("c-article__body" → "c", "article", "body")
 //! before lookup, so an entry is one word.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// Elements whose whole subtree carries no article text.
 #[rustfmt::skip]
 pub(crate) const SKIPPED_TAGS: &[&str] = &[
     "applet", "audio", "button", "canvas", "datalist", "dialog", "embed", "iframe", "input", "map",
     "math", "meter", "noscript", "object", "option", "progress", "script", "select", "style",
     "svg", "template", "textarea", "video",
+];
+
+/// Attributes the HTML front end reads (lower case, sorted). The byte-level
+/// prefilter drops every other attribute before the page is parsed: links,
+/// image sources, `data-*` and event handlers are never read and are often
+/// half of a page's markup. `type`, `encoding`, `color`, `face` and `size`
+/// are kept because the HTML tree builder itself looks at them.
+#[rustfmt::skip]
+pub(crate) const KEPT_ATTRIBUTES: &[&str] = &[
+    "aria-hidden", "class", "color", "content", "datetime", "encoding", "face", "hidden",
+    "http-equiv", "id", "itemprop", "lang", "name", "property", "pubdate", "rel", "role", "size",
+    "style", "type", "xml:lang",
 ];
 
 /// Elements that start and end a block of text.
@@ -152,7 +168,46 @@ pub(crate) const NAMED_ENTITIES: &[(&str, char)] = &[
     ("rdquo", '”'), ("rsquo", '’'), ("sbquo", '‚'), ("szlig", 'ß'), ("uacute", 'ú'), ("uuml", 'ü'),
 ];
 
+/// What one class/id token says about its element, from the token tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TokenEvidence {
+    /// In [`BOILERPLATE_TOKENS`].
+    pub(crate) boilerplate: bool,
+    /// In [`CONTENT_TOKENS`].
+    pub(crate) content: bool,
+    /// In [`SIDEBAR_TOKENS`].
+    pub(crate) sidebar: bool,
+    /// In [`COMMENT_TOKENS`].
+    pub(crate) comment: bool,
+}
+
+/// The token tables merged into one map, so that a token costs one hash
+/// lookup instead of four binary searches (the walk reads every class and
+/// id token of every block element).
+static TOKEN_EVIDENCE: LazyLock<FxHashMap<&'static str, TokenEvidence>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, TokenEvidence> = FxHashMap::default();
+    type Setter = fn(&mut TokenEvidence);
+    let tables: [(&[&'static str], Setter); 4] = [
+        (BOILERPLATE_TOKENS, |e| e.boilerplate = true),
+        (CONTENT_TOKENS, |e| e.content = true),
+        (SIDEBAR_TOKENS, |e| e.sidebar = true),
+        (COMMENT_TOKENS, |e| e.comment = true),
+    ];
+    for (table, set) in tables {
+        for token in table {
+            set(map.entry(token).or_default());
+        }
+    }
+    map
+});
+
+/// What a lower-cased class/id token says, if it is in any token table.
+pub(crate) fn token_evidence(token: &str) -> Option<TokenEvidence> {
+    TOKEN_EVIDENCE.get(token).copied()
+}
+
 /// True when `tag` is in `table` (tables are sorted).
+#[cfg(test)]
 pub(crate) fn has(table: &[&str], tag: &str) -> bool {
     table.binary_search(&tag).is_ok()
 }
@@ -166,10 +221,12 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         assert_table("SKIPPED_TAGS", SKIPPED_TAGS);
         assert_table("BLOCK_TAGS", BLOCK_TAGS);
+        assert_table("KEPT_ATTRIBUTES", KEPT_ATTRIBUTES);
         assert_table("CHROME_TAGS", CHROME_TAGS);
         assert_table("BOILERPLATE_TOKENS", BOILERPLATE_TOKENS);
         assert_table("CONTENT_TOKENS", CONTENT_TOKENS);
         assert_table("SIDEBAR_TOKENS", SIDEBAR_TOKENS);
+        assert_table("COMMENT_TOKENS", COMMENT_TOKENS);
         assert_table("ARTICLE_TYPES", ARTICLE_TYPES);
         assert!(NAMED_ENTITIES.windows(2).all(|w| w[0].0 < w[1].0), "NAMED_ENTITIES sorted");
         for list in [
@@ -195,5 +252,9 @@ mod tests {
         assert!(has(BLOCK_TAGS, "p"));
         assert!(!has(BLOCK_TAGS, "span"));
         assert!(has(BOILERPLATE_TOKENS, "share"));
+        assert!(token_evidence("comments").is_some_and(|e| e.boilerplate && e.comment && !e.content));
+        assert!(token_evidence("content").is_some_and(|e| e.content && !e.boilerplate));
+        assert!(token_evidence("aside").is_some_and(|e| e.sidebar));
+        assert_eq!(token_evidence("wrapper"), None);
     }
 }
