@@ -18,6 +18,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use memchr::memchr;
 
@@ -350,16 +351,30 @@ fn scan_start_tag(bytes: &[u8], open: usize, drops: &mut Vec<Range<usize>>) -> O
     }
 }
 
+/// For each name length, the lower-case first bytes of the kept names of
+/// that length: most attributes (`href`, `src`, `alt`, …) are ruled out by
+/// one bit test before any comparison.
+static KEPT_SHAPES: LazyLock<[u128; MAX_KEPT_NAME + 1]> = LazyLock::new(|| {
+    let mut shapes = [0u128; MAX_KEPT_NAME + 1];
+    for name in KEPT_ATTRIBUTES {
+        shapes[name.len()] |= 1u128 << (name.as_bytes()[0] & 0x7f);
+    }
+    shapes
+});
+
 /// Whether the walk reads an attribute of this name.
 fn kept(name: &[u8]) -> bool {
-    if name.len() > MAX_KEPT_NAME {
+    let Some(&first) = name.first() else { return false };
+    if name.len() > MAX_KEPT_NAME
+        || KEPT_SHAPES[name.len()] & (1u128 << (first.to_ascii_lowercase() & 0x7f)) == 0
+    {
         return false;
     }
     let mut lower = [0u8; MAX_KEPT_NAME];
     let lower = &mut lower[..name.len()];
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    KEPT_ATTRIBUTES.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok()
+    KEPT_ATTRIBUTES.iter().any(|k| k.as_bytes() == lower)
 }
 
 /// `</name` for an element.
