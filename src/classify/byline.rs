@@ -16,7 +16,9 @@
 //! desk") are names like any other.
 
 use crate::classify::date::{self, Order};
-use crate::rules::authors::{AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS};
+use crate::rules::authors::{
+    AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
+};
 use crate::rules::dates::{PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::PHRASES;
 
@@ -106,7 +108,7 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
         rest.split_whitespace().any(|w| NAME_JOINERS.contains(&w.to_lowercase().as_str()) || w == "&");
     // Without "and", a comma parts a name from its affiliation.
     let rest = if has_joiner_word { &rest[..] } else { rest.split([',', ';']).next().unwrap_or("") };
-    let valid = |name: &str| if cued { is_cued_name(name) } else { is_name(name) };
+    let valid = |name: &str| !is_placeholder(name) && if cued { is_cued_name(name) } else { is_name(name) };
     let parts: Vec<String> = AUTHORS
         .joiner
         .split(rest)

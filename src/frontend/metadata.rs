@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::block::{PageMeta, normalize_space};
 use crate::classify::byline;
 use crate::classify::date::Order;
-use crate::rules::authors::AUTHORS;
+use crate::rules::authors::{AUTHORS, NAME_PARTICLES, is_placeholder};
 use crate::rules::markup::{
     ARTICLE_TYPES, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED, META_SITE_NAME, META_TITLE,
     META_UPDATED, NAMED_ENTITIES,
@@ -79,8 +79,9 @@ impl Collector {
         } else if (*local == local_name!("a") || *local == local_name!("link"))
             && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
         {
-            if *local == local_name!("a") && !hidden {
-                push_author(&mut self.in_page.authors, &element.text().collect::<String>());
+            let text = element.text().collect::<String>();
+            if *local == local_name!("a") && !hidden && !reads_as_link_label(&text) {
+                push_author(&mut self.in_page.authors, &text);
             }
         } else if let Some(prop) = itemprop {
             self.read_itemprop(element, prop, hidden);
@@ -256,7 +257,8 @@ fn is_web_address(name: &str) -> bool {
 /// Ruland", "By Jane Doe", "ByJane Doe").
 fn push_author(authors: &mut Vec<String>, raw: &str) {
     let Some(cleaned) = clean(raw) else { return };
-    let mut name = cleaned.as_str();
+    // "Jane Doe →", "» Jane Doe": arrows of the link around the name.
+    let mut name = cleaned.trim_matches(|c: char| c.is_whitespace() || ARROWS.contains(&c));
     let opens_with_cue = byline::after_cue(name).is_some_and(|rest| !rest.is_empty());
     if let Some(rest) = byline::after_cue(name).filter(|rest| !rest.is_empty()) {
         name = rest;
@@ -296,11 +298,25 @@ fn push_author(authors: &mut Vec<String>, raw: &str) {
             || name.contains("://")
             || name.starts_with('@')
             || name.starts_with("www.")
-            || name.len() > MAX_AUTHOR_BYTES;
+            || name.len() > MAX_AUTHOR_BYTES
+            || is_placeholder(&name);
         if !unusable && !authors.contains(&name) {
             authors.push(name);
         }
     }
+}
+
+/// Marks of a link that sit beside an author's name.
+const ARROWS: &[char] = &['→', '←', '»', '«', '›', '‹', '>', '<'];
+
+/// Text of an author link that is a label, not a name ("View my complete
+/// profile", "alle Beiträge ansehen"): two or more words that start in
+/// lower case and are not name particles.
+fn reads_as_link_label(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(w))
+        .count()
+        >= 2
 }
 
 /// An outlet's code after an author's name: "CNN", "AP", "BBC".
@@ -555,6 +571,17 @@ mod tests {
         let meta = meta_of(
             r#"<html><body><a href="/g" rel="author" style="display:none;">Platform</a>
             <a href="/jane" rel="author">Jane Doe</a></body></html>"#,
+        );
+        assert_eq!(meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn placeholders_labels_and_arrows_name_no_one() {
+        let meta = meta_of(
+            r#"<html><head><meta name="author" content="admin">
+            <meta name="dcterms.creator" content="Copyright Example GmbH - all rights reserved"></head>
+            <body><a href="/p/1" rel="author">View my complete profile</a>
+            <a href="/jane" rel="author">Jane Doe →</a></body></html>"#,
         );
         assert_eq!(meta.authors, ["Jane Doe"]);
     }

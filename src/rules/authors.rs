@@ -74,6 +74,27 @@ pub(crate) const ROLES: &[&str] = &[
     "special correspondent", "staff", "staff reporter", "staff writer", "writer",
 ];
 
+/// Values that sites put in author fields in place of a person: CMS
+/// account names, "anonymous" in several languages. Compared whole,
+/// lower case.
+#[rustfmt::skip]
+pub(crate) const PLACEHOLDER_NAMES: &[&str] = &[
+    "admin", "administrator", "anonym", "anonyme", "anonymous", "anonymus", "anónimo", "gast",
+    "guest", "n/a", "none", "null", "our", "publisher", "root", "undefined", "unknown", "user",
+    "webmaster",
+];
+
+/// Openings of an author field that holds a rights notice, not a name.
+pub(crate) const NOTICE_OPENERS: &[&str] = &["(c)", "copyright", "©"];
+
+/// Whether an author value stands in for no one: a placeholder account or
+/// a rights notice.
+pub(crate) fn is_placeholder(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    PLACEHOLDER_NAMES.binary_search(&lower.as_str()).is_ok()
+        || NOTICE_OPENERS.iter().any(|opener| lower.starts_with(opener))
+}
+
 /// Compiled author patterns.
 pub(crate) struct AuthorRules {
     /// A byline cue at the start of a block; the rest of the block follows.
@@ -120,7 +141,22 @@ mod tests {
         assert_table("NAME_STOPPERS", NAME_STOPPERS);
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
         assert_table("BIO_VERBS", BIO_VERBS);
+        assert_table("PLACEHOLDER_NAMES", PLACEHOLDER_NAMES);
         LazyLock::force(&AUTHORS);
+    }
+
+    #[test]
+    fn placeholders() {
+        for (name, want) in [
+            ("admin", true),
+            ("Anónimo", true),
+            ("Copyright Haufe-Lexware GmbH & Co. KG", true),
+            ("© Example Media", true),
+            ("Jane Doe", false),
+            ("Administrator Jones", false),
+        ] {
+            assert_eq!(is_placeholder(name), want, "{name:?}");
+        }
     }
 
     #[test]
