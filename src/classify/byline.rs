@@ -64,8 +64,13 @@ pub(crate) fn cue_rest(text: &str, order: Order) -> Option<&str> {
         return Some("");
     }
     let has_date = date::find(text, order, None).is_some();
-    for caps in AUTHORS.inline_cue.captures_iter(text) {
-        let (Some(whole), Some(cue)) = (caps.get(0), caps.get(1)) else { continue };
+    // Matches may share the white space between them ("Post author By
+    // Jane Doe": "author" is a cue too), so each search starts where the
+    // last cue word ended.
+    let mut from = 0;
+    while let Some(caps) = AUTHORS.inline_cue.captures_at(text, from) {
+        let (Some(whole), Some(cue)) = (caps.get(0), caps.get(1)) else { break };
+        from = cue.end();
         let before = text[..cue.start()].trim();
         let after_separator = whole.as_str().starts_with(|c: char| !c.is_whitespace());
         let after_label = before.split_whitespace().count() <= MAX_WORDS_BEFORE_CUE
@@ -112,7 +117,13 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
     let parts: Vec<String> = AUTHORS
         .joiner
         .split(rest)
-        .map(|name| AUTHORS.trailing_role.replace(name.trim(), "").into_owned())
+        .map(|name| {
+            // "Harald Bauer Autor" loses its role; "Jörg Staff" and
+            // "Staff Writer" are not one name word and a role.
+            let name = name.trim();
+            let cut = AUTHORS.trailing_role.replace(name, "");
+            if cut.split_whitespace().count() >= 2 { cut.into_owned() } else { name.to_string() }
+        })
         .map(|name| {
             name.trim_matches(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '.' | '→' | '›' | '»' | '>')
@@ -213,10 +224,16 @@ pub(crate) fn name_beside_date(text: &str, order: Order) -> Option<String> {
     if text.split_whitespace().count() > 12 {
         return None;
     }
-    let found = date::find(text, order, None)?;
-    let before =
-        text[..found.range.start].trim().trim_end_matches([',', '|', '-', '–', '—', '·', '•']).trim();
-    let after = text[found.range.end..].trim_start_matches(|c: char| !c.is_alphabetic()).trim();
+    let found = date::find_all(text, order, None);
+    let (first, last) =
+        (found.iter().map(|f| f.range.start).min()?, found.iter().map(|f| f.range.end).max()?);
+    let before = text[..first].trim().trim_end_matches([',', '|', '-', '–', '—', '·', '•']).trim();
+    // After the last date ("28. Juni 2019 14. Januar 2020 | Name"), less a
+    // trailing counter of comments ("1. Februar 2022 Luis Holuch 6").
+    let after = text[last..]
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim();
     [before, after].into_iter().find(|part| is_bare_name(part)).map(str::to_string)
 }
 
@@ -239,6 +256,9 @@ mod tests {
             ("By Jane Doe and John Smith", vec!["Jane Doe", "John Smith"]),
             ("By Jane Doe, John Smith and Ann Lee", vec!["Jane Doe", "John Smith", "Ann Lee"]),
             ("By Jane Doe, Staff Writer", vec!["Jane Doe"]),
+            ("By Staff Writer", vec!["Staff Writer"]),
+            ("Von Jörg Staff", vec!["Jörg Staff"]),
+            ("Post author By Helge Fahrnberger", vec!["Helge Fahrnberger"]),
             ("By Rob Picheta, CNN", vec!["Rob Picheta"]),
             ("Posted by Alex Durán, AMP Project Marketing, Google", vec!["Alex Durán"]),
             ("Von Max Mustermann und Erika Musterfrau", vec!["Max Mustermann", "Erika Musterfrau"]),
@@ -314,6 +334,8 @@ mod tests {
             ("28. Jan. 2022 Paula Balov", Some("Paula Balov")),
             ("Gesine Engels-Krone, 02.01.2023, 11:08 Uhr", Some("Gesine Engels-Krone")),
             ("Kategorie: News 24.01.2022", None),
+            ("28. Juni 2019 14. Januar 2020 | Klaus Quibeldey-Cirkel", Some("Klaus Quibeldey-Cirkel")),
+            ("1. Februar 2022 Luis Holuch 6", Some("Luis Holuch")),
             ("October 3, 2022", None),
         ] {
             assert_eq!(name_beside_date(line, Order::DayFirst).as_deref(), want, "{line:?}");

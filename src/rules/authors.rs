@@ -28,11 +28,12 @@ pub(crate) const NAME_JOINERS: &[&str] = &[
 ];
 
 /// Words that introduce a byline before its cue: "Posted by", "Erstellt
-/// von", "Text von", "Kommentar von". A cue in the middle of a block only
+/// von", "Text von", "Kommentar von", "Post author By" (a theme's
+/// screen-reader label). A cue in the middle of a block only
 /// counts after one of these, after a separator, or in a block with a date.
 #[rustfmt::skip]
 pub(crate) const BYLINE_LABELS: &[&str] = &[
-    "article", "artikel", "beitrag", "commentaire", "erstellt", "escrito", "gepostet",
+    "article", "artikel", "author", "beitrag", "commentaire", "erstellt", "escrito", "gepostet",
     "geschrieben", "interview", "kolumne", "kommentar", "posted", "publicado", "publié",
     "reporting", "scritto", "story", "text", "texte", "verfasst", "veröffentlicht", "written",
 ];
