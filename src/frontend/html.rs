@@ -70,6 +70,9 @@ const MIN_SCORED_CHARS: usize = 25;
 struct Pending {
     text: String,
     link_chars: usize,
+    /// A tag that parts fields (see [`is_word_part`]) opened or closed
+    /// since the last text.
+    seam: bool,
     /// Where the text stood after the last `<br>`: a second `<br>` with
     /// nothing but white space since then ends a paragraph, the way pages
     /// without `<p>` tags separate them.
@@ -94,6 +97,7 @@ pub(crate) fn read(html: &str) -> Document {
             Edge::Open(node) if skip.is_none() => match node.value() {
                 Node::Element(el) => {
                     let local = &el.name.local;
+                    pending.seam |= !is_word_part(local);
                     let attrs = Attrs::of(el);
                     if let Some(element) = ElementRef::wrap(node) {
                         metadata.read(element, attrs.itemprop, attrs.hidden);
@@ -124,6 +128,13 @@ pub(crate) fn read(html: &str) -> Document {
                     }
                 }
                 Node::Text(text) => {
+                    // Two fields in sibling elements with no space between
+                    // ("<span>Jane Doe</span><span>3.11.2023</span>"): a
+                    // letter meeting a digit across a tag is a seam.
+                    if pending.seam && glued(&pending.text, text) {
+                        pending.text.push(' ');
+                    }
+                    pending.seam = false;
                     pending.text.push_str(text);
                     if links > 0 {
                         pending.link_chars += text.trim().chars().count();
@@ -142,6 +153,7 @@ pub(crate) fn read(html: &str) -> Document {
                 }
                 if let Node::Element(el) = node.value() {
                     let local = &el.name.local;
+                    pending.seam |= !is_word_part(local);
                     if *local == local_name!("a") {
                         links = links.saturating_sub(1);
                     } else if matches!(TAG_ROLES.get(local), Some(TagRole::Block | TagRole::Chrome)) {
@@ -158,6 +170,37 @@ pub(crate) fn read(html: &str) -> Document {
     mark_main_container(&mut blocks, &containers);
     release_page_wide_chrome(&mut blocks, &containers);
     Document { format: Format::Html, blocks, meta: metadata.finish() }
+}
+
+/// Phrase-level tags whose text belongs to the word around it ("CO₂",
+/// "1st", "2<i>n</i>²", "<b>3</b>rd"): their tags are no seam. Other
+/// tags (`span`, `a`, `time`, …) part fields laid out side by side.
+fn is_word_part(local: &LocalName) -> bool {
+    matches!(
+        *local,
+        local_name!("sub")
+            | local_name!("sup")
+            | local_name!("i")
+            | local_name!("b")
+            | local_name!("em")
+            | local_name!("strong")
+            | local_name!("var")
+            | local_name!("u")
+            | local_name!("small")
+            | local_name!("mark")
+            | local_name!("abbr")
+            | local_name!("code")
+    )
+}
+
+/// Whether text `next` glues onto `before` at a tag seam: a letter
+/// meeting a digit, either way round.
+fn glued(before: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else { return false };
+    // Cased letters only: scripts without spaces (CJK) run digits into
+    // words by design.
+    let letter = |c: char| c.is_lowercase() || c.is_uppercase();
+    (letter(last) && first.is_ascii_digit()) || (last.is_ascii_digit() && letter(first))
 }
 
 /// What the walk does with an element, by tag name.
@@ -425,6 +468,16 @@ mod tests {
         );
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["First paragraph, still the first.", "Second one.", "Third."]);
+    }
+
+    #[test]
+    fn fields_side_by_side_do_not_glue() {
+        let doc = read(
+            "<html><body><p><span>Jane Doe</span><span>3.11.2023</span></p>\
+             <p>CO<sub>2</sub> and 2<i>n</i><sup>2</sup>, the 3<b>rd</b> of 玉峰村<span>6</span></p></body></html>",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Jane Doe 3.11.2023", "CO2 and 2n2, the 3rd of 玉峰村6"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ use serde_json::Value;
 use crate::block::{PageMeta, normalize_space};
 use crate::classify::byline;
 use crate::classify::date::Order;
+use crate::frontend::prefilter;
 use crate::rules::authors::{AUTHORS, NAME_PARTICLES, is_placeholder};
 use crate::rules::markup::{
     ARTICLE_TYPES, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED, META_SITE_NAME, META_TITLE,
@@ -63,8 +64,9 @@ impl Collector {
         } else if *local == local_name!("meta") {
             self.read_meta(el);
         } else if *local == local_name!("script") {
-            if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                let json: String = element.text().collect();
+            let typed = el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            let json: String = element.text().collect();
+            if typed || prefilter::opens_json_ld(json.as_bytes()) {
                 read_json_ld(&json, &mut self.json_ld, &mut self.json_ld_weak, self.title.as_deref());
             }
         } else if *local == local_name!("time") {
@@ -584,5 +586,13 @@ mod tests {
             <a href="/jane" rel="author">Jane Doe →</a></body></html>"#,
         );
         assert_eq!(meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn json_ld_without_its_type() {
+        let html = r#"<html><head><script>{"@context": "https://schema.org", "@type": "NewsArticle",
+            "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>"#;
+        let meta = meta_of(html);
+        assert_eq!(meta.published.as_deref(), Some("2022-01-28T06:00:00+01:00"));
     }
 }

@@ -230,7 +230,8 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
         }
         at = end;
         if let Some(raw) = RAW_TEXT.iter().find(|raw| name.eq_ignore_ascii_case(raw)) {
-            let keep = raw == b"script" && html[open..end].to_ascii_lowercase().contains("ld+json");
+            let keep = raw == b"script"
+                && (html[open..end].to_ascii_lowercase().contains("ld+json") || opens_json_ld(&bytes[end..]));
             let Some(close) = find_ascii_ci(bytes, end, &closing(raw)) else { break };
             if !keep {
                 edits.replace(end..close, "");
@@ -287,6 +288,19 @@ fn comment_end(bytes: &[u8], open: usize) -> Option<usize> {
         }
     }
 }
+
+/// Whether a script's content is JSON-LD whatever its `type` says: some
+/// pages leave the type out. Looks for a JSON object or array that names
+/// `@context` early on.
+pub(crate) fn opens_json_ld(content: &[u8]) -> bool {
+    let start = content.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(content.len());
+    let head = &content[start..content.len().min(start + JSON_LD_SNIFF)];
+    head.first().is_some_and(|b| matches!(b, b'{' | b'['))
+        && memchr::memmem::find(head, b"\"@context\"").is_some()
+}
+
+/// How far into a script [`opens_json_ld`] looks for `"@context"`.
+const JSON_LD_SNIFF: usize = 200;
 
 /// HTML's white space inside tags.
 fn is_space(b: u8) -> bool {
@@ -430,6 +444,11 @@ mod tests {
                 r#"<script type="application/ld+json">{"a":1}</script>"#,
             ),
             ("<p>no inert content</p>", "<p>no inert content</p>"),
+            (
+                r#"<script>{"@context":"https://schema.org"}</script>"#,
+                r#"<script>{"@context":"https://schema.org"}</script>"#,
+            ),
+            (r#"<script>{"config":1}</script>"#, "<script></script>"),
             ("<script>never closed", "<script>never closed"),
             ("a <!-- never closed", "a <!-- never closed"),
             ("<scripts>not a script</scripts>", "<scripts>not a script</scripts>"),
