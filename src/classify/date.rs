@@ -28,6 +28,8 @@ pub(crate) enum Stamp {
     Published,
     /// "Updated", "Aktualisiert", …
     Updated,
+    /// A date that is not the article's: "Registriert", "Member since", …
+    Other,
 }
 
 /// A date found in a block of text.
@@ -194,6 +196,11 @@ fn numeric_date(caps: &Captures, order: Order) -> Option<DateParts> {
     if !same_separators(caps) {
         return None;
     }
+    // "4. 2. 2022" is a date; "3/ 4/ 22" is not written.
+    let spaced = caps.get(0).is_some_and(|m| m.as_str().contains(' '));
+    if spaced && (caps.name("sep").map(|s| s.as_str()) != Some(".") || caps.name("y")?.as_str().len() != 4) {
+        return None;
+    }
     let a: i8 = number(caps, "a")?;
     let b: i8 = number(caps, "b")?;
     let year_text = caps.name("y")?.as_str();
@@ -323,6 +330,7 @@ fn stamp_before(text: &str, start: usize) -> Stamp {
     };
     match caps.name("label") {
         Some(label) if dates::is_updated_label(label.as_str()) => Stamp::Updated,
+        Some(label) if dates::is_other_label(label.as_str()) => Stamp::Other,
         Some(_) => Stamp::Published,
         None => Stamp::Plain,
     }
@@ -403,6 +411,8 @@ mod tests {
             ("3 жовтня 2022, 17:15", Some("2022-10-03T17:15:00")),
             ("3 października 2022", Some("2022-10-03")),
             ("03.10.2022", Some("2022-10-03")),
+            ("Von Deutscher Tennis Bund 4. 2. 2022.", Some("2022-02-04")),
+            ("Seite 3/ 4/ 22", None),
             ("10/3/2022", Some("2022-10-03")),
             ("25/3/2022", Some("2022-03-25")),
             ("2022-10-03", Some("2022-10-03")),
@@ -445,6 +455,8 @@ mod tests {
             ("Updated 4 October 2022", Stamp::Updated),
             ("Zuletzt aktualisiert am 3. Oktober 2022", Stamp::Updated),
             ("October 3, 2022", Stamp::Plain),
+            ("Registriert: 18.09.2008, 05:56", Stamp::Other),
+            ("Member since March 3, 2015", Stamp::Other),
         ] {
             assert_eq!(find(text, Order::MonthFirst, None).map(|f| f.stamp), Some(want), "{text:?}");
         }

@@ -108,6 +108,10 @@ pub(crate) struct Classified {
 /// Uhr | 3 min Lesezeit"); longer blocks give their date but stay text.
 const MAX_DATELINE_WORDS: usize = 14;
 
+/// How many blocks above the headline a bare date (a kicker line such as
+/// "03.02.2022" over the title) may sit and still date the article.
+const MAX_KICKER_DISTANCE: usize = 2;
+
 /// How far from the body another strong run may be and still belong to the
 /// article (an ad block or a job list can run to forty lines).
 const SIDE_REACH: usize = 60;
@@ -209,7 +213,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let headline = find_headline(doc, &page, &mut out, title, stated.as_ref(), &region);
     let header = header_window(headline, &region, doc.blocks.len());
     find_byline(doc, &page, &mut out, header.clone(), &region, headline);
-    find_dates(doc, &page, &mut out, header.clone(), &region, now);
+    find_dates(doc, &page, &mut out, header.clone(), headline, &region, now);
     find_captions(doc, &page, &mut out, header.start..region.end.max(header.end));
     out.reading_time =
         header.clone().chain(region.clone()).find_map(|i| phrases::reading_time(&doc.blocks[i].text));
@@ -737,26 +741,33 @@ fn names_on_following_lines(
     (names, last)
 }
 
-/// Finds the publication (and update) time: in the header first, then
-/// just after the body, then anywhere outside feeds. The whole header is
-/// read, so an "Updated" line under the dateline is found too.
+/// Finds the publication (and update) time: a bare date just above the
+/// headline (a kicker line) first, then in the header, then just after
+/// the body, then anywhere outside feeds. The whole header is read, so an "Updated" line
+/// under the dateline is found too.
 fn find_dates(
     doc: &Document,
     page: &Page,
     out: &mut Classified,
     header: Range<usize>,
+    headline: Option<usize>,
     region: &Range<usize>,
     now: Option<DateTime>,
 ) {
     let len = doc.blocks.len();
     let after = region.end..(region.end + 8).min(len);
-    for (range, whole) in [(header, true), (after, false), (0..len, false)] {
+    let above = headline.map_or(0..0, |h| h.saturating_sub(MAX_KICKER_DISTANCE)..h);
+    let passes = [(above, false, true), (header, true, false), (after, false, false), (0..len, false, false)];
+    for (range, whole, stamps_only) in passes {
         for i in range {
             let label = out.verdicts[i].label;
             if !matches!(label, Label::Other | Label::Byline | Label::Body | Label::Headline) {
                 continue;
             }
             let text = &doc.blocks[i].text;
+            if stamps_only && !date::is_stamp_only(text, page.order) {
+                continue;
+            }
             if label == Label::Body && page.features[i].words > 20 {
                 continue; // a date inside a paragraph is news, not a dateline
             }
@@ -786,7 +797,7 @@ fn record_date(out: &mut Classified, found: &Found, text: &str) {
         Stamp::Updated if out.updated.is_none() => out.updated = Some(dated),
         Stamp::Updated => {}
         Stamp::Published | Stamp::Plain if out.published.is_none() => out.published = Some(dated),
-        Stamp::Published | Stamp::Plain => {}
+        Stamp::Published | Stamp::Plain | Stamp::Other => {}
     }
 }
 

@@ -82,6 +82,14 @@ pub(crate) const UPDATED_LABELS: &[&str] = &[
     "updated", "updated on", "zaktualizowano", "обновлено", "оновлено",
 ];
 
+/// Labels before a date that is not the article's: a forum member's
+/// registration, a person's birth ("Registriert: 18.09.2008").
+#[rustfmt::skip]
+pub(crate) const OTHER_DATE_LABELS: &[&str] = &[
+    "born", "dabei seit", "geboren", "inscrit", "inscrit le", "inscrito", "iscritto", "joined",
+    "member since", "mitglied seit", "registered", "registrado", "registriert", "registriert seit",
+];
+
 /// Relative-time units and their length in seconds, in the languages
 /// served. Sorted by word.
 #[rustfmt::skip]
@@ -109,8 +117,9 @@ pub(crate) struct DateRules {
     pub(crate) year_month_day: Regex,
     /// "2022年10月3日" (Chinese and Japanese): groups `y`, `m`, `d`.
     pub(crate) cjk: Regex,
-    /// "03.10.2022", "3/10/2022", "10-03-22": groups `a`, `b`, `y`; `sep`
-    /// and `sep2` must be equal (checked by the caller).
+    /// "03.10.2022", "3/10/2022", "10-03-22", "4. 2. 2022": groups `a`,
+    /// `b`, `y`; `sep` and `sep2` must be equal, and spaced only as dots
+    /// before a four-digit year (checked by the caller).
     pub(crate) numeric: Regex,
     /// A clock time right after a date: "5:15 PM", "17.15 BST", "08:03 am ET".
     pub(crate) time: Regex,
@@ -145,6 +154,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
     let unit = alternation(&units);
     let mut labels: Vec<&str> = PUBLISHED_LABELS.to_vec();
     labels.extend_from_slice(UPDATED_LABELS);
+    labels.extend_from_slice(OTHER_DATE_LABELS);
     let rules = DateRules {
         month_day_year: compile(&format!(
             r"(?i)(?-u:\b)(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b)"
@@ -157,7 +167,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
         ),
         cjk: compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
         numeric: compile(
-            r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P<sep2>[./-])(?P<y>\d{4}|\d{2})(?-u:\b)",
+            r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[./-]) ?(?P<b>\d{1,2})(?P<sep2>[./-]) ?(?P<y>\d{4}|\d{2})(?-u:\b)",
         ),
         time: compile(&format!(
             r"(?i)^[\s,|•·–—-]*(?:at|um|à|a las|alle|om|o|в|о|kl\.|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:(?-u:\b)|$)"
@@ -207,6 +217,11 @@ pub(crate) fn unit_seconds(word: &str) -> Option<i64> {
     RELATIVE_UNITS.binary_search_by(|(w, _)| (*w).cmp(key.as_str())).ok().map(|i| RELATIVE_UNITS[i].1)
 }
 
+/// True when `label` marks a date that is not the article's.
+pub(crate) fn is_other_label(label: &str) -> bool {
+    OTHER_DATE_LABELS.contains(&label.to_lowercase().as_str())
+}
+
 /// True when `label` is one of the "updated" labels.
 pub(crate) fn is_updated_label(label: &str) -> bool {
     UPDATED_LABELS.contains(&label.to_lowercase().as_str())
@@ -221,6 +236,7 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         assert_table("PUBLISHED_LABELS", PUBLISHED_LABELS);
         assert_table("UPDATED_LABELS", UPDATED_LABELS);
+        assert_table("OTHER_DATE_LABELS", OTHER_DATE_LABELS);
         for pair in ZONES.windows(2) {
             assert!(pair[0].0 < pair[1].0, "ZONES: {:?} before {:?}", pair[0], pair[1]);
         }
