@@ -24,7 +24,14 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         .clone()
         .or_else(|| classified.verdicts.iter().position(|v| v.label == Label::Headline).map(text_of));
     let headline = visible.or(stated);
-    let (published, published_text) = timestamp(doc.meta.published.as_deref(), classified.published.as_ref());
+    let (mut published, mut published_text) =
+        timestamp(doc.meta.published.as_deref(), classified.published.as_ref());
+    // Last in the cascade: a date in the page's own address.
+    if published.is_none() {
+        if let Some((iso, text)) = doc.meta.address.as_deref().and_then(date::from_address) {
+            (published, published_text) = (Some(iso), Some(text));
+        }
+    }
     let (updated, updated_text) = timestamp(doc.meta.updated.as_deref(), classified.updated.as_ref());
     Article {
         body: body(doc, classified, headline.as_deref()),

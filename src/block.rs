@@ -105,6 +105,9 @@ pub(crate) struct PageMeta {
     pub(crate) site_name: Option<String>,
     /// The declared language.
     pub(crate) language: Option<String>,
+    /// The page's own address (`<link rel=canonical>`, else `og:url`):
+    /// its path may hold the publication date.
+    pub(crate) address: Option<String>,
 }
 
 /// A page after its front end: blocks in reading order plus metadata.

@@ -336,6 +336,29 @@ fn stamp_before(text: &str, start: usize) -> Stamp {
     }
 }
 
+/// The date in a page address's path (`https://x.org/2021/10/29/slug`,
+/// `…/meldungen/29-10-2021`), with the piece of the address it was read
+/// from. Only unambiguous forms: year first, or day first with a day
+/// above 12. The host, query and fragment are not read.
+pub(crate) fn from_address(address: &str) -> Option<(String, String)> {
+    let after_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let path = &after_scheme[after_scheme.find('/')?..];
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let caps = DATES.address.captures(path)?;
+    let (year, month, day) = if caps.name("y").is_some() {
+        (number(&caps, "y")?, number(&caps, "m")?, number(&caps, "d")?)
+    } else {
+        let day: i8 = number(&caps, "d2")?;
+        if day <= 12 {
+            return None;
+        }
+        (number(&caps, "y2")?, number(&caps, "m2")?, day)
+    };
+    let date = valid_date(year, month, day)?;
+    let text = caps.get(0)?.as_str().trim_matches(|c: char| !c.is_ascii_digit()).to_string();
+    Some((iso(date, None, None), text))
+}
+
 /// Parses a machine-readable date from metadata (`2022-10-03T17:15:00+03:00`,
 /// `2022-10-03`, or any format [`find`] understands) into ISO 8601.
 pub(crate) fn parse_meta(raw: &str) -> Option<String> {
@@ -446,6 +469,22 @@ mod tests {
             find("10/3/2022", Order::DayFirst, None).and_then(|f| f.iso).as_deref(),
             Some("2022-03-10")
         );
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        for (address, want) in [
+            ("https://example.org/2021/10/29/some-story/", Some(("2021-10-29", "2021/10/29"))),
+            ("https://example.org/news/2019-12-10-slug.html", Some(("2019-12-10", "2019-12-10"))),
+            ("https://example.org/meldungen/29-10-2021", Some(("2021-10-29", "29-10-2021"))),
+            ("https://example.org/meldungen/05-10-2021", None),
+            ("https://web.archive.org/web/20131110121040/http://x.de/story/", None),
+            ("https://2021.example.org/?date=2021/10/29", None),
+            ("https://example.org/2021/13/29/", None),
+        ] {
+            let got = from_address(address);
+            assert_eq!(got.as_ref().map(|(iso, text)| (iso.as_str(), text.as_str())), want, "{address}");
+        }
     }
 
     #[test]

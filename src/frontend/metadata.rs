@@ -29,8 +29,8 @@ use crate::classify::date::Order;
 use crate::frontend::prefilter;
 use crate::rules::authors::{AUTHORS, NAME_PARTICLES, is_placeholder};
 use crate::rules::markup::{
-    ARTICLE_TYPES, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED, META_SITE_NAME, META_TITLE,
-    META_UPDATED, NAMED_ENTITIES,
+    ARTICLE_TYPES, META_ADDRESS, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED,
+    META_SITE_NAME, META_TITLE, META_UPDATED, NAMED_ENTITIES,
 };
 
 /// Everything the sources say, kept apart until [`Collector::finish`].
@@ -42,6 +42,7 @@ pub(crate) struct Collector {
     in_page: PageMeta,
     title: Option<String>,
     language: Option<String>,
+    canonical: Option<String>,
 }
 
 impl Collector {
@@ -78,6 +79,13 @@ impl Collector {
                     fill(&mut self.in_page.published, when);
                 }
             }
+        } else if *local == local_name!("link")
+            && self.canonical.is_none()
+            && el
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
+        {
+            self.canonical = el.attr("href").and_then(clean);
         } else if (*local == local_name!("a") || *local == local_name!("link"))
             && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
         {
@@ -153,7 +161,9 @@ impl Collector {
             description: self.meta_value(META_DESCRIPTION),
             site_name: self.meta_value(META_SITE_NAME),
             language: self.meta_value(META_LANGUAGE),
+            address: self.meta_value(META_ADDRESS),
         };
+        let from_meta_address = from_meta.address.clone();
         let mut meta = self.json_ld;
         for other in [from_meta, self.json_ld_weak, self.in_page] {
             meta.headline = meta.headline.or(other.headline);
@@ -167,6 +177,7 @@ impl Collector {
             }
         }
         meta.title = self.title;
+        meta.address = self.canonical.or(from_meta_address);
         meta.language = self.language.or(meta.language);
         let site = meta.site_name.as_deref().map(crate::block::lowercase);
         let (site_authors, authors): (Vec<String>, Vec<String>) = std::mem::take(&mut meta.authors)

@@ -322,7 +322,10 @@ fn tag_name(bytes: &[u8], open: usize) -> &[u8] {
 /// `>`, or `None` when the page ends inside the tag.
 fn scan_start_tag(bytes: &[u8], open: usize, drops: &mut Vec<Range<usize>>) -> Option<usize> {
     let n = bytes.len();
-    let mut i = open + 1 + tag_name(bytes, open).len();
+    let name = tag_name(bytes, open);
+    // A `<link>`'s address is read (`rel=canonical`); no other `href` is.
+    let keeps_href = name.eq_ignore_ascii_case(b"link");
+    let mut i = open + 1 + name.len();
     loop {
         let gap = i;
         while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
@@ -359,7 +362,7 @@ fn scan_start_tag(bytes: &[u8], open: usize, drops: &mut Vec<Range<usize>>) -> O
                 }
             }
         }
-        if !kept(name) {
+        if !(kept(name) || keeps_href && name.eq_ignore_ascii_case(b"href")) {
             drops.push(gap..i);
         }
     }

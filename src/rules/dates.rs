@@ -134,6 +134,11 @@ pub(crate) struct DateRules {
     pub(crate) relative: Regex,
     /// A published or updated label at the start of a block.
     pub(crate) label: Regex,
+    /// A date in a page address's path, in the unambiguous forms blogs
+    /// and news sites use: `/2021/10/29/`, `/2021-10-29-slug`,
+    /// `/29-10-2021` (groups `y`, `m`, `d`, or `d2`, `m2`, `y2`; the
+    /// caller takes day-first only when the day cannot be a month).
+    pub(crate) address: Regex,
     /// All date patterns at once, for a quick "is there any date here?"
     /// before the patterns are run one by one for their groups.
     pub(crate) any: regex::RegexSet,
@@ -176,6 +181,9 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
             r"(?i)(?:(?-u:\b)(?P<n>\d{{1,3}})\s*(?P<unit>{unit})\.?\s+(?P<ago>ago|fa|geleden|temu|тому|назад)|(?-u:\b)(?:vor|il y a|hace|há)\s+(?P<n2>\d{{1,3}})\s*(?P<unit2>{unit}))(?:[^\pL\pN]|$)"
         )),
         label: compile(&format!(r"(?i)^\s*(?P<label>{})\b\s*:?\s*", alternation(&labels))),
+        address: compile(
+            r"/(?:(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)|(?P<d2>[0-3]\d)-(?P<m2>[01]\d)-(?P<y2>(?:19|20)\d{2}))(?:[/._-]|$)",
+        ),
         any: regex::RegexSet::empty(),
     };
     let patterns = [

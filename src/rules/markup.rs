@@ -153,6 +153,9 @@ pub(crate) const META_DESCRIPTION: &[&str] =
 /// `<meta>` keys that name the site.
 pub(crate) const META_SITE_NAME: &[&str] = &["og:site_name", "application-name"];
 
+/// `<meta>` keys that state the page's own address.
+pub(crate) const META_ADDRESS: &[&str] = &["og:url", "twitter:url", "parsely-link"];
+
 /// `<meta>` keys that state the language.
 pub(crate) const META_LANGUAGE: &[&str] = &["dc:language", "content-language", "language", "og:locale"];
 
@@ -237,6 +240,7 @@ mod tests {
             META_DESCRIPTION,
             META_SITE_NAME,
             META_LANGUAGE,
+            META_ADDRESS,
         ] {
             for (i, key) in list.iter().enumerate() {
                 assert_eq!(key.to_ascii_lowercase(), *key, "{key}: lower case");
