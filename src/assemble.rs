@@ -109,6 +109,15 @@ fn timestamp(stated: Option<&str>, visible: Option<&Dated>) -> (Option<String>, 
         if let Some(iso) = date::parse_meta(raw) {
             let same_day =
                 visible.and_then(|v| v.iso.as_deref()).is_some_and(|v| v.get(..10) == iso.get(..10));
+            // Metadata in UTC a day off the page's own dateline is the same
+            // moment seen from Greenwich ("2023-11-09T05:30Z" for "November
+            // 8, 2023 at 11:30 p.m."): the page's local date is the one
+            // written, and no date is shifted to another day.
+            if let Some(v) =
+                visible.filter(|v| v.iso.as_deref().is_some_and(|local| same_moment_elsewhere(local, &iso)))
+            {
+                return (v.iso.clone(), Some(v.text.clone()));
+            }
             let text = match visible {
                 Some(v) if same_day => v.text.clone(),
                 _ => raw.to_string(),
@@ -121,6 +130,31 @@ fn timestamp(stated: Option<&str>, visible: Option<&Dated>) -> (Option<String>, 
         None => (None, None),
     }
 }
+
+/// Whether `local` (a visible date and time without offset) is the UTC
+/// timestamp `utc` on a clock in some time zone, on another calendar day:
+/// the two differ by at most [`MAX_ZONE_MINUTES`], in whole quarter hours
+/// (seconds aside).
+fn same_moment_elsewhere(local: &str, utc: &str) -> bool {
+    if !(utc.ends_with("+00:00") || utc.ends_with('Z'))
+        || local.len() <= 10
+        || local.get(..10) == utc.get(..10)
+    {
+        return false;
+    }
+    let minutes = |s: &str| {
+        let t: jiff::civil::DateTime = s.get(..16)?.parse().ok()?;
+        let days = i64::from(t.date().since(jiff::civil::date(2000, 1, 1)).ok()?.get_days());
+        Some(days * 1440 + i64::from(t.hour()) * 60 + i64::from(t.minute()))
+    };
+    match (minutes(local), minutes(utc)) {
+        (Some(a), Some(b)) => (a - b).abs() <= MAX_ZONE_MINUTES && (a - b) % 15 == 0,
+        _ => false,
+    }
+}
+
+/// The widest offset of a time zone from UTC, in minutes (UTC+14).
+const MAX_ZONE_MINUTES: i64 = 14 * 60;
 
 fn images(doc: &Document, classified: &Classified) -> Vec<Image> {
     let mut out: Vec<Image> = Vec::new();
@@ -162,4 +196,34 @@ fn sidebar(doc: &Document, classified: &Classified, order: Order) -> Vec<Sidebar
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(iso: &str, text: &str) -> Dated {
+        Dated { iso: Some(iso.to_string()), text: text.to_string() }
+    }
+
+    #[test]
+    fn stated_time_first_unless_it_is_the_same_moment_in_utc() {
+        let visible = dated("2023-11-08T23:30:00", "November 8, 2023 at 11:30 p.m.");
+        let got = timestamp(Some("2023-11-09T05:30:59Z"), Some(&visible));
+        assert_eq!(got, (Some("2023-11-08T23:30:00".into()), Some("November 8, 2023 at 11:30 p.m.".into())));
+        // A stated time with its own offset stays, whatever the page shows.
+        let got = timestamp(Some("2023-11-09T05:30:59+01:00"), Some(&visible));
+        assert_eq!(got.0.as_deref(), Some("2023-11-09T05:30:59+01:00"));
+        // A visible day without a time, or a gap no time zone explains.
+        let day = dated("2022-05-04", "4 May 2022");
+        assert_eq!(
+            timestamp(Some("2022-05-03T20:51:06Z"), Some(&day)).0.as_deref(),
+            Some("2022-05-03T20:51:06+00:00")
+        );
+        let far = dated("2015-03-11T15:46:00", "March 11, 2015 3:46 PM");
+        assert_eq!(
+            timestamp(Some("2015-03-12T13:11:07Z"), Some(&far)).0.as_deref(),
+            Some("2015-03-12T13:11:07+00:00")
+        );
+    }
 }

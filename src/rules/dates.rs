@@ -78,8 +78,9 @@ pub(crate) const PUBLISHED_LABELS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const UPDATED_LABELS: &[&str] = &[
     "actualisé", "actualizado", "actualizado el", "aggiornato", "aktualisiert", "aktualisiert am",
-    "bijgewerkt", "last modified", "last updated", "mis à jour", "mis à jour le", "modified",
-    "updated", "updated on", "zaktualizowano", "обновлено", "оновлено",
+    "bijgewerkt", "geändert", "geändert am", "last modified", "last updated", "letzte änderung",
+    "mis à jour", "mis à jour le", "modified", "updated", "updated on", "zaktualizowano",
+    "zuletzt aktualisiert", "zuletzt geändert", "обновлено", "оновлено",
 ];
 
 /// Labels before a date that is not the article's: a forum member's
