@@ -101,9 +101,15 @@ impl Collector {
     fn read_meta(&mut self, el: &scraper::node::Element) {
         let Some(content) = el.attr("content") else { return };
         let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).or(el.attr("http-equiv"));
-        let Some(key) = key.map(meta_key).filter(|k| !k.is_empty()) else { return };
-        if let Some(value) = clean(content) {
-            self.meta.entry(key).or_default().push(value);
+        let Some(value) = clean(content) else { return };
+        let Some(key) = key else { return };
+        // RDFa lets one tag state several properties: property="dc:creator
+        // twitter:site_name". A key with a stray space ("og: title") is
+        // one key.
+        let several = key.split_whitespace().count() > 1 && key.split_whitespace().all(|k| k.len() > 3 && k.contains(':'));
+        let keys: Vec<&str> = if several { key.split_whitespace().collect() } else { vec![key] };
+        for key in keys.into_iter().map(meta_key).filter(|k| !k.is_empty()) {
+            self.meta.entry(key).or_default().push(value.clone());
         }
     }
 
@@ -605,5 +611,15 @@ mod tests {
             "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>"#;
         let meta = meta_of(html);
         assert_eq!(meta.published.as_deref(), Some("2022-01-28T06:00:00+01:00"));
+    }
+
+    #[test]
+    fn several_properties_in_one_tag() {
+        let meta = meta_of(
+            r#"<html><head><meta property="dc:creator twitter:site_name" content="Creator Name">
+            <meta property="og: title" content="Spaced key"></head></html>"#,
+        );
+        assert_eq!(meta.authors, ["Creator Name"]);
+        assert_eq!(meta.headline.as_deref(), Some("Spaced key"));
     }
 }
