@@ -19,7 +19,7 @@ use crate::classify::date::{self, Order};
 use crate::rules::authors::{
     AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
 };
-use crate::rules::dates::{PUBLISHED_LABELS, UPDATED_LABELS};
+use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::PHRASES;
 
 /// The most words a single author name may have ("The Kyiv Independent
@@ -106,6 +106,7 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
     if let Some(cut) = rest.find(" - ") {
         rest = &rest[..cut];
     }
+    rest = cut_at_digits(rest);
     rest = cut_at_stopper(rest);
     rest = trim_trailing_labels(rest);
     let rest = AUTHORS.role.replace(rest, "");
@@ -137,6 +138,26 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
         return vec![whole.to_string()];
     }
     parts.into_iter().filter(|name| valid(name)).collect()
+}
+
+/// Cuts a byline at its first word with a digit, and a month name just
+/// before it: a date without a year ("Erin Cunningham March 18 at 3:57
+/// PM") that the date patterns do not take. Names hold no digits.
+fn cut_at_digits(text: &str) -> &str {
+    let mut offset = 0;
+    let mut previous: Option<(usize, &str)> = None;
+    for word in text.split_inclusive(char::is_whitespace) {
+        if offset > 0 && word.chars().any(|c| c.is_ascii_digit()) {
+            let cut = match previous {
+                Some((at, month)) if dates::month_number(month.trim().trim_end_matches('.')).is_some() => at,
+                _ => offset,
+            };
+            return &text[..cut];
+        }
+        previous = Some((offset, word));
+        offset += word.len();
+    }
+    text
 }
 
 /// Cuts a name at a word that cannot belong to it ("Fatima in Gefühle").
@@ -259,6 +280,8 @@ mod tests {
             ("By Staff Writer", vec!["Staff Writer"]),
             ("Von Jörg Staff", vec!["Jörg Staff"]),
             ("Post author By Helge Fahrnberger", vec!["Helge Fahrnberger"]),
+            ("By Erin Cunningham March 18 at 3:57 PM Follow @erin", vec!["Erin Cunningham"]),
+            ("Von Anna Berg 12 Kommentare", vec!["Anna Berg"]),
             ("By Rob Picheta, CNN", vec!["Rob Picheta"]),
             ("Posted by Alex Durán, AMP Project Marketing, Google", vec!["Alex Durán"]),
             ("Von Max Mustermann und Erika Musterfrau", vec!["Max Mustermann", "Erika Musterfrau"]),

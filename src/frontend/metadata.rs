@@ -106,7 +106,8 @@ impl Collector {
         // RDFa lets one tag state several properties: property="dc:creator
         // twitter:site_name". A key with a stray space ("og: title") is
         // one key.
-        let several = key.split_whitespace().count() > 1 && key.split_whitespace().all(|k| k.len() > 3 && k.contains(':'));
+        let several = key.split_whitespace().count() > 1
+            && key.split_whitespace().all(|k| k.len() > 3 && k.contains(':'));
         let keys: Vec<&str> = if several { key.split_whitespace().collect() } else { vec![key] };
         for key in keys.into_iter().map(meta_key).filter(|k| !k.is_empty()) {
             self.meta.entry(key).or_default().push(value.clone());
