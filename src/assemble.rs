@@ -51,10 +51,11 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     }
 }
 
-/// Stated authors first, then the visible byline, then a stated author
-/// that is only the site's name.
+/// Stated authors first, then the visible byline, then names in an
+/// element marked as the byline, then a stated author that is only the
+/// site's name.
 fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
-    [&doc.meta.authors, &classified.authors, &doc.meta.site_authors]
+    [&doc.meta.authors, &classified.authors, &doc.meta.marked_authors, &doc.meta.site_authors]
         .into_iter()
         .find(|list| !list.is_empty())
         .cloned()

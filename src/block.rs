@@ -91,6 +91,10 @@ pub(crate) struct PageMeta {
     pub(crate) headline: Option<String>,
     /// Authors stated by structured data or meta tags.
     pub(crate) authors: Vec<String>,
+    /// Names in an element marked as the byline by its class or id
+    /// (`class="author-name"`): used when neither the stated metadata nor
+    /// a visible byline name anyone.
+    pub(crate) marked_authors: Vec<String>,
     /// Stated authors that are the site's own name: used only when the page
     /// shows no byline (a personal blog's author is its site name; a
     /// newspaper naming itself as author is hiding the real byline).

@@ -20,7 +20,8 @@ use crate::rules::authors::{
     AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
 };
 use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
-use crate::rules::phrases::PHRASES;
+use crate::rules::phrases::{self, PHRASES};
+use crate::rules::trim_label;
 
 /// The most words a single author name may have ("The Kyiv Independent
 /// news desk" has five; longer runs are sentences).
@@ -234,6 +235,8 @@ pub(crate) fn is_bare_name(text: &str) -> bool {
         && words.first().is_some_and(capitalised)
         && words.last().is_some_and(capitalised)
         && text.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        // Nor a run of UI labels ("Facebook Twitter Mail").
+        && !words.iter().any(|w| phrases::is_label(&crate::block::lowercase(trim_label(w))))
         // All-capital short words are labels ("NEWS", "UK"), not names.
         && !words.iter().any(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase) && w.chars().count() <= 3)
 }

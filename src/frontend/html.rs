@@ -101,6 +101,14 @@ pub(crate) fn read(html: &str) -> Document {
                     let attrs = Attrs::of(el);
                     if let Some(element) = ElementRef::wrap(node) {
                         metadata.read(element, attrs.itemprop, attrs.hidden);
+                        let region = stack.last().map_or(Region::Unknown, |f| f.region);
+                        if metadata.wants_marked_author()
+                            && !attrs.hidden
+                            && !matches!(region, Region::Chrome | Region::Aside)
+                            && marks_byline(&attrs, &mut scratch)
+                        {
+                            metadata.read_marked_author(element);
+                        }
                     }
                     let role = TAG_ROLES.get(local).copied().unwrap_or(TagRole::Inline);
                     if role == TagRole::Skipped || *local == local_name!("title") || attrs.hidden {
@@ -194,13 +202,18 @@ fn is_word_part(local: &LocalName) -> bool {
 }
 
 /// Whether text `next` glues onto `before` at a tag seam: a letter
-/// meeting a digit, either way round.
+/// meeting a digit, either way round, or a lower-case letter meeting a
+/// capital.
 fn glued(before: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else { return false };
     // Cased letters only: scripts without spaces (CJK) run digits into
     // words by design.
     let letter = |c: char| c.is_lowercase() || c.is_uppercase();
-    (letter(last) && first.is_ascii_digit()) || (last.is_ascii_digit() && letter(first))
+    (letter(last) && first.is_ascii_digit())
+        || (last.is_ascii_digit() && letter(first))
+        // "Author</span><a>Andreas Kalt": a lower-case letter meeting a
+        // capital across a tag is a new field.
+        || (last.is_lowercase() && first.is_uppercase())
 }
 
 /// What the walk does with an element, by tag name.
@@ -256,6 +269,26 @@ impl<'a> Attrs<'a> {
         }
         attrs
     }
+}
+
+/// Whether an element's class or id marks it as the byline ("author",
+/// "byline") and not as a comment's author ("comment-author").
+fn marks_byline(attrs: &Attrs, scratch: &mut String) -> bool {
+    let mut author = false;
+    for value in [attrs.class, attrs.id].into_iter().flatten() {
+        for token in
+            value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= 30)
+        {
+            scratch.clear();
+            scratch.push_str(token);
+            scratch.make_ascii_lowercase();
+            if markup::token_evidence(scratch).is_some_and(|e| e.comment) {
+                return false;
+            }
+            author |= markup::has_author_token(scratch);
+        }
+    }
+    author
 }
 
 /// An inline style that hides the element.
@@ -474,10 +507,25 @@ mod tests {
     fn fields_side_by_side_do_not_glue() {
         let doc = read(
             "<html><body><p><span>Jane Doe</span><span>3.11.2023</span></p>\
-             <p>CO<sub>2</sub> and 2<i>n</i><sup>2</sup>, the 3<b>rd</b> of 玉峰村<span>6</span></p></body></html>",
+             <p>CO<sub>2</sub> and 2<i>n</i><sup>2</sup>, the 3<b>rd</b> of 玉峰村<span>6</span></p>\
+             <p><span>Author</span><a>Andreas Kalt</a>, Mc<b>D</b>onald</p></body></html>",
         );
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Jane Doe 3.11.2023", "CO2 and 2n2, the 3rd of 玉峰村6"]);
+        assert_eq!(
+            texts,
+            ["Jane Doe 3.11.2023", "CO2 and 2n2, the 3rd of 玉峰村6", "Author Andreas Kalt, McDonald"]
+        );
+    }
+
+    #[test]
+    fn names_in_elements_marked_as_the_byline() {
+        let doc = read(
+            r#"<html><body><nav><span class="author">Menu Person</span></nav>
+            <div class="comment-author">Commenter Name</div>
+            <div class="byline__author">Text</div>
+            <div class="author-name">NATALIYA VASILYEVA</div><div class="author">Jane Doe</div></body></html>"#,
+        );
+        assert_eq!(doc.meta.marked_authors, ["NATALIYA VASILYEVA"]);
     }
 
     #[test]

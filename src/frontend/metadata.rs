@@ -43,6 +43,7 @@ pub(crate) struct Collector {
     title: Option<String>,
     language: Option<String>,
     canonical: Option<String>,
+    marked_authors: Vec<String>,
 }
 
 impl Collector {
@@ -95,6 +96,29 @@ impl Collector {
             }
         } else if let Some(prop) = itemprop {
             self.read_itemprop(element, prop, hidden);
+        }
+    }
+
+    /// Whether an element marked as the byline is still wanted: the first
+    /// one that names someone is kept.
+    pub(crate) fn wants_marked_author(&self) -> bool {
+        self.marked_authors.is_empty()
+    }
+
+    /// Reads the names in an element whose class or id marks the byline.
+    pub(crate) fn read_marked_author(&mut self, element: ElementRef) {
+        let text = normalize_space(&element.text().collect::<String>());
+        if text.is_empty() || text.chars().count() > MAX_MARKED_BYLINE_CHARS {
+            return;
+        }
+        let names = match byline::after_cue(&text) {
+            Some(rest) if !rest.is_empty() => byline::authors(&text, true, Order::MonthFirst),
+            _ => byline::authors(&text, false, Order::MonthFirst),
+        };
+        // The markup vouches for the place, not the words: only a plain
+        // person's name counts ("Text", "Donnerstag", "Photo from …" do not).
+        for name in names.iter().filter(|name| byline::is_bare_name(name)) {
+            push_author(&mut self.marked_authors, name);
         }
     }
 
@@ -161,6 +185,7 @@ impl Collector {
         let from_meta = PageMeta {
             title: None,
             site_authors: Vec::new(),
+            marked_authors: Vec::new(),
             headline: self.meta_value(META_TITLE),
             authors: self.meta_authors(),
             published: self.meta_value(META_PUBLISHED),
@@ -184,6 +209,7 @@ impl Collector {
             }
         }
         meta.title = self.title;
+        meta.marked_authors = self.marked_authors;
         meta.address = self.canonical.or(from_meta_address);
         meta.language = self.language.or(meta.language);
         let site = meta.site_name.as_deref().map(crate::block::lowercase);
@@ -343,6 +369,10 @@ fn reads_as_link_label(text: &str) -> bool {
 fn is_outlet_code(text: &str) -> bool {
     (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
 }
+
+/// Longest text of an element marked as the byline that is read for
+/// names (a longer one is an author box with a bio).
+const MAX_MARKED_BYLINE_CHARS: usize = 80;
 
 /// Longest author field kept (a paragraph in an author field is a bio).
 const MAX_AUTHOR_BYTES: usize = 100;

@@ -68,6 +68,13 @@ pub(crate) const COMMENT_TOKENS: &[&str] = &[
     "comment", "commentlist", "comments", "disqus", "respond",
 ];
 
+/// Class/id tokens of the element that holds the byline's names
+/// (`class="author-name"`, `id="byline"`).
+#[rustfmt::skip]
+pub(crate) const AUTHOR_TOKENS: &[&str] = &[
+    "author", "authorname", "authors", "byline", "bylines",
+];
+
 /// Class/id tokens of the article itself.
 #[rustfmt::skip]
 pub(crate) const CONTENT_TOKENS: &[&str] = &[
@@ -209,6 +216,11 @@ pub(crate) fn token_evidence(token: &str) -> Option<TokenEvidence> {
     TOKEN_EVIDENCE.get(token).copied()
 }
 
+/// Whether a lower-cased class/id token marks the byline.
+pub(crate) fn has_author_token(token: &str) -> bool {
+    AUTHOR_TOKENS.binary_search(&token).is_ok()
+}
+
 /// True when `tag` is in `table` (tables are sorted).
 #[cfg(test)]
 pub(crate) fn has(table: &[&str], tag: &str) -> bool {
@@ -229,6 +241,7 @@ mod tests {
         assert_table("BOILERPLATE_TOKENS", BOILERPLATE_TOKENS);
         assert_table("CONTENT_TOKENS", CONTENT_TOKENS);
         assert_table("SIDEBAR_TOKENS", SIDEBAR_TOKENS);
+        assert_table("AUTHOR_TOKENS", AUTHOR_TOKENS);
         assert_table("COMMENT_TOKENS", COMMENT_TOKENS);
         assert_table("ARTICLE_TYPES", ARTICLE_TYPES);
         assert!(NAMED_ENTITIES.windows(2).all(|w| w[0].0 < w[1].0), "NAMED_ENTITIES sorted");
