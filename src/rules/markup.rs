@@ -123,6 +123,7 @@ pub(crate) const META_AUTHOR: &[&str] = &[
     "author",
     "parsely-author",
     "article:author",
+    "og:article:author",
     "sailthru:author",
     "byl",
     "citation_author",
