@@ -17,7 +17,7 @@
 
 use crate::classify::date::{self, Order};
 use crate::rules::authors::{
-    AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
+    ABOUT_OPENERS, AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
 };
 use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::{self, PHRASES};
@@ -241,6 +241,28 @@ pub(crate) fn is_bare_name(text: &str) -> bool {
         && !words.iter().any(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase) && w.chars().count() <= 3)
 }
 
+/// The name in an author box's heading ("About Jane Doe", "Über Moritz
+/// Bachmann"), if the block is one.
+pub(crate) fn about_heading(text: &str) -> Option<&str> {
+    if text.split_whitespace().count() > MAX_ABOUT_HEADING_WORDS {
+        return None;
+    }
+    ABOUT_OPENERS.iter().find_map(|opener| {
+        // The opener's length in characters, found in the text as written.
+        let len = opener.chars().count();
+        let at = text.char_indices().nth(len).map(|(i, _)| i)?;
+        let (head, rest) = text.split_at(at);
+        if head.to_lowercase() != *opener || !rest.starts_with(' ') {
+            return None;
+        }
+        let name = rest.trim().trim_end_matches(':');
+        is_bare_name(name).then_some(name)
+    })
+}
+
+/// Longest author-box heading ("About" and a name).
+const MAX_ABOUT_HEADING_WORDS: usize = 6;
+
 /// The name beside a date in a short header line ("Tanja Karrasch
 /// 3.11.2023", "28. Jan. 2022 Paula Balov", "Gesine Engels-Krone,
 /// 02.01.2023, 11:08 Uhr").
@@ -351,6 +373,14 @@ mod tests {
         ] {
             assert_eq!(is_bare_name(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn author_box_headings() {
+        assert_eq!(about_heading("Über Moritz Bachmann"), Some("Moritz Bachmann"));
+        assert_eq!(about_heading("About Jane Doe:"), Some("Jane Doe"));
+        assert_eq!(about_heading("About Us"), None);
+        assert_eq!(about_heading("About the project and its goals"), None);
     }
 
     #[test]

@@ -237,14 +237,29 @@ const MAX_BIO_WORDS: usize = 80;
 /// "Jake is the co-founder of …"). It reads like prose, but it is about the
 /// writer, not the story.
 fn drop_author_bio(doc: &Document, out: &mut Classified) {
+    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
+    // An author box headed "About Jane Doe" / "Über Moritz Bachmann":
+    // the heading and the bio under it.
+    let box_tail = body.len().saturating_sub(BIO_REACH + 1);
+    for (k, &i) in body.iter().enumerate().skip(box_tail) {
+        let Some(name) = byline::about_heading(&doc.blocks[i].text) else { continue };
+        out.verdicts[i] = Verdict { label: Label::Other, reason: "the author's bio" };
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        if let Some(&next) = body.get(k + 1) {
+            let text = doc.blocks[next].text.as_str();
+            if text.split_whitespace().count() <= MAX_BIO_WORDS && text.contains(surname) {
+                out.verdicts[next] = Verdict { label: Label::Other, reason: "the author's bio" };
+            }
+        }
+        break;
+    }
     if out.authors.is_empty() {
         return;
     }
-    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
     let tail = body.len().saturating_sub(BIO_REACH);
     for &i in &body[tail..] {
         let text = doc.blocks[i].text.as_str();
-        if text.split_whitespace().count() > MAX_BIO_WORDS {
+        if out.verdicts[i].label != Label::Body || text.split_whitespace().count() > MAX_BIO_WORDS {
             continue;
         }
         let opens_with_author = out.authors.iter().any(|name| {

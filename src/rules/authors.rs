@@ -21,6 +21,13 @@ pub(crate) const BYLINE_CUES: &[&str] = &[
     "об авторе", "про автора", "текст:",
 ];
 
+/// Words that head an author box with the writer's name: "About Jane
+/// Doe", "Über Moritz Bachmann", "À propos de Jean Dupont".
+#[rustfmt::skip]
+pub(crate) const ABOUT_OPENERS: &[&str] = &[
+    "about", "acerca de", "informazioni su", "o", "over", "sobre", "à propos de", "über", "об", "про",
+];
+
 /// Words and marks that separate two names in one byline.
 #[rustfmt::skip]
 pub(crate) const NAME_JOINERS: &[&str] = &[
@@ -142,6 +149,7 @@ mod tests {
         assert_table("NAME_STOPPERS", NAME_STOPPERS);
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
         assert_table("BIO_VERBS", BIO_VERBS);
+        assert_table("ABOUT_OPENERS", ABOUT_OPENERS);
         assert_table("PLACEHOLDER_NAMES", PLACEHOLDER_NAMES);
         LazyLock::force(&AUTHORS);
     }
