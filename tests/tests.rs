@@ -6,6 +6,8 @@
 mod cli;
 /// Golden tests: every case under `fixtures/` against its expected JSON.
 mod golden;
+/// Hostile pages: huge, deep, binary, mis-encoded; each finishes.
+mod hostile;
 /// Properties that must hold for any input: no panic, valid JSON, no
 /// invented words.
 mod never_panic;

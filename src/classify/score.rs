@@ -245,9 +245,7 @@ pub(crate) fn measure(doc: &Document) -> Page {
                 stop_ratio: if hits.words == 0 { 0.0 } else { f32::from(stops) / f32::from(hits.words) },
                 sentence_end: ends_sentence(&block.text),
                 furniture: boilerplate::furniture(block, shape.words, lower),
-                repeats: seen
-                    .get(block.text.as_str())
-                    .map_or(0, |at| at.iter().filter(|&&j| j.abs_diff(i) >= REPEAT_DISTANCE).count() as u32),
+                repeats: seen.get(block.text.as_str()).map_or(0, |at| distant_repeats(at, i)),
                 unspaced: shape.unspaced,
                 has_date: false,
                 periodic: false,
@@ -283,6 +281,15 @@ pub(crate) fn measure(doc: &Document) -> Page {
     mark_template_suffixes(&mut page);
     mark_comment_headers(doc, &mut page);
     page
+}
+
+/// How many of the sorted block indices `at` (where one text occurs) lie
+/// at least [`REPEAT_DISTANCE`] blocks from `i`. Two binary searches, not
+/// a scan: a page of a million identical lines must stay linear.
+fn distant_repeats(at: &[usize], i: usize) -> u32 {
+    let near_start = at.partition_point(|&j| j + REPEAT_DISTANCE <= i);
+    let near_end = at.partition_point(|&j| j < i + REPEAT_DISTANCE);
+    (at.len() - (near_end - near_start)) as u32
 }
 
 /// Surface measurements of a block's text, in one pass over its tokens.
@@ -470,6 +477,15 @@ pub(crate) fn grow_region(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distant_repeats_match_a_scan() {
+        let at: Vec<usize> = vec![0, 1, 2, 5, 9, 30, 31, 70];
+        for i in [0, 1, 5, 9, 20, 31, 69, 70, 100] {
+            let scan = at.iter().filter(|&&j| j.abs_diff(i) >= REPEAT_DISTANCE).count() as u32;
+            assert_eq!(distant_repeats(&at, i), scan, "i = {i}");
+        }
+    }
 
     #[test]
     fn word_counts() {

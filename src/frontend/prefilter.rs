@@ -89,6 +89,36 @@ const SVG_BREAKOUT: &[&[u8]] = &[
     b"var",
 ];
 
+/// Deepest nesting of [`NESTING_TAGS`] passed to the parser. The HTML
+/// tree builder scans the stack of open elements for every new block, so
+/// a page of 100,000 nested `<div>`s costs it time quadratic in the depth;
+/// browsers cap the depth too (Blink at 512). Deeper tags are dropped with
+/// as many of their end tags, which flattens the excess into its parent:
+/// no text is lost.
+const MAX_NESTING: usize = 512;
+
+/// Container elements that the parser never closes on its own: their
+/// start and end tags pair up, so a count of them is their depth.
+const NESTING_TAGS: &[&[u8]] = &[
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"center",
+    b"dl",
+    b"div",
+    b"figure",
+    b"footer",
+    b"form",
+    b"header",
+    b"main",
+    b"nav",
+    b"ol",
+    b"section",
+    b"span",
+    b"table",
+    b"ul",
+];
+
 /// Longest attribute name worth looking up in [`KEPT_ATTRIBUTES`].
 const MAX_KEPT_NAME: usize = 16;
 
@@ -155,6 +185,9 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
     // Where the `</noscript` of an opened-up `<noscript>` is.
     let mut noscript_close: Option<usize> = None;
     let mut drops: Vec<Range<usize>> = Vec::new();
+    // Open NESTING_TAGS, and the start tags dropped past MAX_NESTING whose
+    // end tags are still to drop.
+    let (mut depth, mut excess) = (0usize, 0usize);
     while let Some(offset) = memchr(b'<', bytes.get(at..).unwrap_or_default()) {
         let open = at + offset;
         let rest = &bytes[open..];
@@ -192,6 +225,14 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
             Some(b'/') if rest.get(2).is_some_and(u8::is_ascii_alphabetic) => {
                 drops.clear();
                 let Some(end) = scan_start_tag(bytes, open + 1, &mut drops) else { break };
+                if nests(tag_name(bytes, open + 1)) {
+                    if excess > 0 {
+                        excess -= 1;
+                        edits.replace(open..end, "");
+                    } else {
+                        depth = depth.saturating_sub(1);
+                    }
+                }
                 at = end;
                 continue;
             }
@@ -212,6 +253,15 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
         // A tag the page never closes is left to the parser as it is.
         let Some(end) = scan_start_tag(bytes, open, &mut drops) else { break };
         let name = tag_name(bytes, open);
+        if nests(name) {
+            if depth >= MAX_NESTING {
+                excess += 1;
+                edits.replace(open..end, "");
+                at = end;
+                continue;
+            }
+            depth += 1;
+        }
         if name.eq_ignore_ascii_case(b"svg") {
             let Some(close) = find_ascii_ci(bytes, end, b"</svg") else { break };
             if !breaks_out(&bytes[end..close]) {
@@ -245,6 +295,11 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
         }
     }
     edits.finish()
+}
+
+/// Whether `name` is one of the [`NESTING_TAGS`].
+fn nests(name: &[u8]) -> bool {
+    name.len() <= 10 && NESTING_TAGS.iter().any(|tag| name.eq_ignore_ascii_case(tag))
 }
 
 /// Whether an `<svg>`'s content holds a tag that ends the drawing early
@@ -498,6 +553,15 @@ mod tests {
         ] {
             assert_eq!(strip_inert(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn nesting_past_the_cap_is_flattened() {
+        let deep = format!("{}x{}", "<div>".repeat(MAX_NESTING + 3), "</div>".repeat(MAX_NESTING + 3));
+        let want = format!("{}x{}", "<div>".repeat(MAX_NESTING), "</div>".repeat(MAX_NESTING));
+        assert_eq!(strip_inert(&deep), want);
+        let shallow = "<div><span>a</span><div>b</div></div>".repeat(1000);
+        assert_eq!(strip_inert(&shallow), shallow);
     }
 
     #[test]
