@@ -4,6 +4,8 @@
 
 /// The command-line tool: inputs, outputs, batch runs and exit codes.
 mod cli;
+/// Faults in batch runs: unreadable pages, link loops, odd names, kills.
+mod faults;
 /// Golden tests: every case under `fixtures/` against its expected JSON.
 mod golden;
 /// Hostile pages: huge, deep, binary, mis-encoded; each finishes.

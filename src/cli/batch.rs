@@ -136,8 +136,24 @@ fn plan_jobs(plan: &BatchPlan) -> Result<(Vec<Job>, usize)> {
             }
             continue;
         }
-        let is_file = entry.file_type().is_file()
-            || entry.file_type().is_symlink() && fs::metadata(path).is_ok_and(|m| m.is_file());
+        let is_file = if entry.file_type().is_symlink() {
+            // A link to a file is read through; a link whose target is gone
+            // is a page that cannot be read. (Links to folders are followed
+            // only with --follow, by the walker.)
+            match fs::metadata(path) {
+                Ok(target) => target.is_file(),
+                Err(err) => {
+                    failed += 1;
+                    report::file_error(
+                        &path.to_string_lossy(),
+                        &anyhow::Error::new(err).context("cannot read"),
+                    );
+                    false
+                }
+            }
+        } else {
+            entry.file_type().is_file()
+        };
         if is_file {
             inputs.push(path.to_path_buf());
         }
@@ -236,6 +252,21 @@ fn progress_bar(total: u64) -> ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_gone_after_the_walk_fails_alone() {
+        let plan = BatchPlan {
+            dir: PathBuf::from("/nonexistent-in"),
+            out: None,
+            threads: 1,
+            skip_existing: false,
+            follow: false,
+            options: scrape_clean::Options::new(),
+            style: scrape_clean::Style::Compact,
+        };
+        let job = Job { input: PathBuf::from("/nonexistent-in/deleted.txt"), output: None };
+        assert!(matches!(process(&job, &plan), Outcome::Failed(_)));
+    }
 
     #[test]
     fn output_paths_mirror_the_tree() {

@@ -73,7 +73,7 @@ pub fn display_path(path: Option<&Path>) -> String {
     path.map_or_else(|| "<stdin>".to_string(), |p| p.to_string_lossy().into_owned())
 }
 
-/// Escapes control characters (`\x1b` → `\x1b` spelled out, newline → `\n`).
+/// Escapes control characters (ESC → `\u{1b}` spelled out, newline → `\n`).
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
