@@ -33,6 +33,12 @@ pub(crate) fn read(text: &str) -> Document {
     // The last line of the open block, for the wrap test, and the indent a
     // continuation of it would have.
     let mut open: Option<(usize, usize)> = None; // (chars of last line, continuation indent)
+    // A page of more lines than the classifier takes blocks is read in
+    // equal runs of lines as it goes (see `super::MAX_BLOCKS`), so that a
+    // million one-character lines never become a million blocks.
+    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let run = nonblank.div_ceil(super::MAX_BLOCKS).max(1);
+    let mut lines_in_last = 0usize;
     for raw in lines {
         let line = raw.trim_end();
         if line.trim().is_empty() {
@@ -60,6 +66,15 @@ pub(crate) fn read(text: &str) -> Document {
             open = None;
             continue;
         }
+        if run > 1 && lines_in_last < run {
+            if let Some(block) = blocks.last_mut() {
+                block.text.push(' ');
+                block.text.push_str(&text);
+                lines_in_last += 1;
+                continue;
+            }
+        }
+        lines_in_last = 1;
         let kind = if bullet { Kind::ListItem } else { Kind::Line };
         let mut block = Block::new(text, kind);
         block.gap_before = gap;
