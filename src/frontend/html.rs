@@ -274,6 +274,12 @@ impl<'a> Attrs<'a> {
 /// Whether an element's class or id marks it as the byline ("author",
 /// "byline") and not as a comment's author ("comment-author").
 fn marks_byline(attrs: &Attrs, scratch: &mut String) -> bool {
+    // Most elements carry neither word: one substring test rules them out
+    // before any token is read. (The tokens are AUTHOR_TOKENS.)
+    let may_mark = |v: &str| ["uthor", "UTHOR", "yline", "YLINE"].iter().any(|w| v.contains(w));
+    if ![attrs.class, attrs.id].into_iter().flatten().any(may_mark) {
+        return false;
+    }
     let mut author = false;
     for value in [attrs.class, attrs.id].into_iter().flatten() {
         for token in
