@@ -213,6 +213,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let headline = find_headline(doc, &page, &mut out, title, stated.as_ref(), &region);
     let header = header_window(headline, &region, doc.blocks.len());
     find_byline(doc, &page, &mut out, header.clone(), &region, headline);
+    mark_stated_byline(doc, &page, &mut out, header.clone());
     find_dates(doc, &page, &mut out, header.clone(), headline, &region, now);
     find_captions(doc, &page, &mut out, header.start..region.end.max(header.end));
     out.reading_time =
@@ -631,6 +632,32 @@ fn headline_in_title(
             block.len() * 5 >= cut.len() * 2 && whole.starts_with(&block) && whole.len() > block.len()
         })
     })
+}
+
+/// Longest header line that is taken for the byline because it opens with
+/// a stated author's name ("Maren Holt Transport": name and kicker).
+const MAX_STATED_BYLINE_WORDS: usize = 8;
+
+/// When the visible byline was not recognised but the markup names the
+/// author, the short header line that opens with that name is the byline,
+/// not body text.
+fn mark_stated_byline(doc: &Document, page: &Page, out: &mut Classified, header: Range<usize>) {
+    if out.verdicts.iter().any(|v| v.label == Label::Byline) {
+        return;
+    }
+    let names: Vec<&String> = doc.meta.authors.iter().chain(&doc.meta.marked_authors).collect();
+    for i in header {
+        if !matches!(out.verdicts[i].label, Label::Other | Label::Body)
+            || page.features[i].words > MAX_STATED_BYLINE_WORDS
+        {
+            continue;
+        }
+        let text = byline::after_cue(&doc.blocks[i].text).unwrap_or(&doc.blocks[i].text);
+        if names.iter().any(|name| name.split_whitespace().count() >= 2 && text.starts_with(name.as_str())) {
+            out.verdicts[i] = Verdict { label: Label::Byline, reason: "opens with the stated author's name" };
+            return;
+        }
+    }
 }
 
 /// How many blocks above the headline a byline may sit ("6. Oktober 2022 /
