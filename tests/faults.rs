@@ -119,6 +119,32 @@ fn names_that_are_not_utf8_or_hold_control_characters() {
 }
 
 #[test]
+fn pages_over_max_bytes_are_refused() {
+    command()
+        .args(["--max-bytes", "100"])
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("scrape-clean: ").and(predicate::str::contains("100")));
+    let input = TempDir::new().unwrap();
+    fs::copy(seed(), input.path().join("big.txt")).unwrap();
+    fs::write(
+        input.path().join("small.txt"),
+        "A short page\n\nWith one line of text that is long enough to read.\n",
+    )
+    .unwrap();
+    let out = TempDir::new().unwrap();
+    command()
+        .args(["batch", "--max-bytes", "1000"])
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1);
+    assert_eq!(outputs(out.path()), [out.path().join("small.json")]);
+}
+
+#[test]
 fn an_out_that_is_a_file_is_fatal_before_any_work() {
     let input = TempDir::new().unwrap();
     fs::copy(seed(), input.path().join("a.txt")).unwrap();

@@ -1,6 +1,6 @@
 //! Properties that hold for any input: `clean` returns an article or a
 //! typed error and never panics; the article round-trips through JSON;
-//! text mode invents no words.
+//! text mode invents no words; the same page always gives the same JSON.
 
 use proptest::prelude::*;
 use scrape_clean::{Article, InputFormat, Options, clean};
@@ -78,5 +78,15 @@ proptest! {
         if let Ok(article) = clean(html.as_bytes(), &Options::new().format(InputFormat::Html)) {
             check_round_trip(&article);
         }
+    }
+
+    #[test]
+    fn the_same_page_gives_the_same_json(lines in proptest::collection::vec(page_line(), 1..30), html in any::<bool>()) {
+        let page = if html { format!("<html><body><p>{}</p></body></html>", lines.join("</p><p>")) } else { lines.join("\n") };
+        let options = Options::new();
+        let render = || clean(page.as_bytes(), &options).map(|a| scrape_clean::to_json(&a, scrape_clean::Style::Pretty));
+        let (first, second) = (render(), render());
+        prop_assert_eq!(first.as_ref().ok(), second.as_ref().ok());
+        prop_assert_eq!(first.is_err(), second.is_err());
     }
 }
