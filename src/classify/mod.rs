@@ -843,8 +843,29 @@ fn record_date(out: &mut Classified, found: &Found, text: &str) {
     }
 }
 
-/// Labels picture captions in the header and body.
+/// Longest line taken for a gallery slide's caption.
+const MAX_SLIDE_CAPTION_WORDS: usize = 60;
+
+/// Labels picture captions in the header and body. A gallery's counter
+/// ("Image 2 of 5") is furniture, and the line under it is that slide's
+/// caption.
 fn find_captions(doc: &Document, page: &Page, out: &mut Classified, range: Range<usize>) {
+    for i in range.clone() {
+        if !matches!(out.verdicts[i].label, Label::Other | Label::Body)
+            || !phrases::PHRASES.gallery_counter.is_match(&doc.blocks[i].text)
+        {
+            continue;
+        }
+        out.verdicts[i] = Verdict { label: Label::Furniture, reason: "gallery counter" };
+        let next = i + 1;
+        if next < doc.blocks.len()
+            && matches!(out.verdicts[next].label, Label::Other | Label::Body)
+            && !phrases::PHRASES.gallery_counter.is_match(&doc.blocks[next].text)
+            && page.features[next].words <= MAX_SLIDE_CAPTION_WORDS
+        {
+            out.verdicts[next] = Verdict { label: Label::Caption, reason: "under a gallery counter" };
+        }
+    }
     for i in range {
         let label = out.verdicts[i].label;
         if !matches!(label, Label::Other | Label::Body) {

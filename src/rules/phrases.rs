@@ -13,6 +13,13 @@ use regex::Regex;
 
 use super::{alternation, compile, phrase_matcher};
 
+/// Words a gallery counter opens with ("Image 1 of 5").
+#[rustfmt::skip]
+pub(crate) const GALLERY_WORDS: &[&str] = &[
+    "afbeelding", "bild", "foto", "fotografia", "image", "imagen", "immagine", "photo", "picture",
+    "slide", "zdjęcie", "изображение", "фото",
+];
+
 /// Whole-block UI labels: navigation, buttons, form chrome, share bars.
 /// Add an entry when a short line is furniture on any site that shows it.
 #[rustfmt::skip]
@@ -176,6 +183,9 @@ pub(crate) struct Phrases {
     pub(crate) caption: AhoCorasick,
     /// "3 min read", "Lesezeit: 5 Minuten": group `n` is the number.
     pub(crate) reading_time: Regex,
+    /// A picture gallery's counter: "Image 1 of 5", "Bild 2 von 7",
+    /// "Photo 3/12".
+    pub(crate) gallery_counter: Regex,
     /// Text-dump placeholders for images and form fields: `[image]`,
     /// `[https://…/a.jpg]`, `[      ]`, `( ) Option`.
     pub(crate) placeholder: Regex,
@@ -193,6 +203,10 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         caption: phrase_matcher(CAPTION_CUES),
         reading_time: compile(&format!(
             r"(?i)(?:(?P<n>\d{{1,3}})\s*{units}\s*{words}|{words}:?\s*(?P<m>\d{{1,3}})\s*{units})"
+        )),
+        gallery_counter: compile(&format!(
+            r"(?i)^(?:{})\s+\d{{1,3}}\s*(?:of|von|de|di|sur|van|z|из|з|/)\s*\d{{1,3}}$",
+            alternation(GALLERY_WORDS)
         )),
         placeholder: compile(r"^(?:\[[^\]]*\]\s*)+$|^\(\s?\)\s|^\[\s*[xX]?\s*\]\s"),
         heading_openers: SIDEBAR_HEADINGS.iter().filter_map(|h| h.split_whitespace().next()).collect(),
@@ -334,6 +348,7 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_unique() {
         assert_table("BOILERPLATE_LABELS", BOILERPLATE_LABELS);
+        assert_table("GALLERY_WORDS", GALLERY_WORDS);
         assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
@@ -361,6 +376,20 @@ mod tests {
             ("Lithuania's Defense Ministry", false),
         ] {
             assert_eq!(is_label(&crate::rules::label_key(line)), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn gallery_counters() {
+        for (line, want) in [
+            ("Image 1 of 5", true),
+            ("Bild 2 von 10", true),
+            ("Foto 1 de 1", true),
+            ("Photo 3/12", true),
+            ("Image 1 of 5 NASA has picked SpaceX", false),
+            ("1 of 5 companies", false),
+        ] {
+            assert_eq!(PHRASES.gallery_counter.is_match(line), want, "{line:?}");
         }
     }
 
