@@ -14,7 +14,10 @@
 //! 3. JSON-LD's weaker fields (`name`, `creator`, `dateCreated`);
 //! 4. in-page markup: `itemprop`, `<time datetime>`, `rel=author`.
 //!
-//! The visible byline and dateline come after all of these, in `assemble`.
+//! The visible byline and dateline come after all of these, in `assemble`;
+//! after them come the names in an element marked as the byline by its
+//! class or id (`marked_authors`) and a date in the page's own address
+//! (`<link rel=canonical>`, `og:url`).
 //! This module reads; it does not judge whether a value is plausible beyond
 //! dropping URLs and handles from author fields.
 
