@@ -477,7 +477,12 @@ fn body_segments(
             break;
         };
         let found = found.start + end..found.end + end;
-        if total(&found) < SIDE_MIN {
+        // Inside the page's main container (HTML), as the body is, one
+        // paragraph after an in-article box (a "Related" list, an ad) is
+        // enough: it is the article's end.
+        let in_main = |r: &Range<usize>| r.clone().all(|i| doc.blocks[i].in_main);
+        let needed = if in_main(&core) && in_main(&found) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
+        if total(&found) < needed {
             break;
         }
         segments.push(grow(found));
