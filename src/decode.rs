@@ -30,6 +30,10 @@ pub(crate) struct Decoded<'a> {
 
 /// How much of the input the binary and charset sniffers look at.
 const SNIFF_BYTES: usize = 64 * 1024;
+/// How many characters the control-character test reads: enough to tell
+/// an image or archive (controls everywhere) from text, and a quarter of
+/// [`SNIFF_BYTES`], since this test runs on every page.
+const CONTROL_SNIFF_CHARS: usize = 16 * 1024;
 /// Where a declared charset must appear (the HTML spec says 1024 bytes;
 /// real pages put long `<head>`s first, so look further).
 const DECLARATION_BYTES: usize = 8 * 1024;
@@ -155,7 +159,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 /// True when decoded text is full of control codes: not a page.
 fn looks_binary(text: &str) -> bool {
     let (mut total, mut control) = (0usize, 0usize);
-    for c in text.chars().take(SNIFF_BYTES) {
+    for c in text.chars().take(CONTROL_SNIFF_CHARS) {
         total += 1;
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
             control += 1;
