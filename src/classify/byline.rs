@@ -17,7 +17,8 @@
 
 use crate::classify::date::{self, Order};
 use crate::rules::authors::{
-    ABOUT_OPENERS, AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS, is_placeholder,
+    ABOUT_OPENERS, AUTHOR_BOX_HEADINGS, AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS,
+    is_placeholder,
 };
 use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::{self, PHRASES};
@@ -242,10 +243,16 @@ pub(crate) fn is_bare_name(text: &str) -> bool {
 }
 
 /// The name in an author box's heading ("About Jane Doe", "Über Moritz
-/// Bachmann"), if the block is one.
+/// Bachmann"), if the block is one; an empty name for a heading that names
+/// no one ("About the author").
 pub(crate) fn about_heading(text: &str) -> Option<&str> {
     if text.split_whitespace().count() > MAX_ABOUT_HEADING_WORDS {
         return None;
+    }
+    // "About the author" names no one: the box is known by its heading.
+    let bare = text.trim().trim_end_matches(':').trim();
+    if AUTHOR_BOX_HEADINGS.contains(&bare.to_lowercase().as_str()) {
+        return Some("");
     }
     ABOUT_OPENERS.iter().find_map(|opener| {
         // The opener's length in characters, found in the text as written.
@@ -380,6 +387,7 @@ mod tests {
         assert_eq!(about_heading("Über Moritz Bachmann"), Some("Moritz Bachmann"));
         assert_eq!(about_heading("About Jane Doe:"), Some("Jane Doe"));
         assert_eq!(about_heading("About Us"), None);
+        assert_eq!(about_heading("Über den Autor:"), Some(""));
         assert_eq!(about_heading("About the project and its goals"), None);
     }
 

@@ -248,6 +248,7 @@ fn drop_author_bio(doc: &Document, out: &mut Classified) {
         let surname = name.split_whitespace().last().unwrap_or(name);
         if let Some(&next) = body.get(k + 1) {
             let text = doc.blocks[next].text.as_str();
+            // Under a heading that names no one, the paragraph is the bio.
             if text.split_whitespace().count() <= MAX_BIO_WORDS && text.contains(surname) {
                 out.verdicts[next] = Verdict { label: Label::Other, reason: "the author's bio" };
             }

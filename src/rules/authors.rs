@@ -28,6 +28,14 @@ pub(crate) const ABOUT_OPENERS: &[&str] = &[
     "about", "acerca de", "informazioni su", "o", "over", "sobre", "à propos de", "über", "об", "про",
 ];
 
+/// Headings of an author box that name no one: the box's bio follows.
+#[rustfmt::skip]
+pub(crate) const AUTHOR_BOX_HEADINGS: &[&str] = &[
+    "about the author", "about the authors", "o autorze", "over de auteur", "sobre el autor",
+    "sobre o autor", "sull'autore", "à propos de l'auteur", "über den autor", "über die autorin",
+    "об авторе", "про автора",
+];
+
 /// Words and marks that separate two names in one byline.
 #[rustfmt::skip]
 pub(crate) const NAME_JOINERS: &[&str] = &[
@@ -150,6 +158,7 @@ mod tests {
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
         assert_table("BIO_VERBS", BIO_VERBS);
         assert_table("ABOUT_OPENERS", ABOUT_OPENERS);
+        assert_table("AUTHOR_BOX_HEADINGS", AUTHOR_BOX_HEADINGS);
         assert_table("PLACEHOLDER_NAMES", PLACEHOLDER_NAMES);
         LazyLock::force(&AUTHORS);
     }
