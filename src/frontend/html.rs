@@ -275,12 +275,24 @@ impl<'a> Attrs<'a> {
 /// "byline") and not as a comment's author ("comment-author").
 fn marks_byline(attrs: &Attrs, scratch: &mut String) -> bool {
     // Most elements carry neither word: one substring test rules them out
-    // before any token is read. (The tokens are AUTHOR_TOKENS.)
+    // before any token is read. (The tokens are markup::AUTHOR_TOKENS.)
     let may_mark = |v: &str| ["uthor", "UTHOR", "yline", "YLINE"].iter().any(|w| v.contains(w));
     if ![attrs.class, attrs.id].into_iter().flatten().any(may_mark) {
         return false;
     }
     let mut author = false;
+    let mut comment = false;
+    for_each_evidence(attrs, scratch, |e| {
+        author |= e.author;
+        comment |= e.comment;
+    });
+    author && !comment
+}
+
+/// Calls `each` with what every class and id token of an element says
+/// (tokens split at non-alphanumerics, lower-cased; tokens in no table are
+/// skipped).
+fn for_each_evidence(attrs: &Attrs, scratch: &mut String, mut each: impl FnMut(markup::TokenEvidence)) {
     for value in [attrs.class, attrs.id].into_iter().flatten() {
         for token in
             value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= 30)
@@ -288,13 +300,11 @@ fn marks_byline(attrs: &Attrs, scratch: &mut String) -> bool {
             scratch.clear();
             scratch.push_str(token);
             scratch.make_ascii_lowercase();
-            if markup::token_evidence(scratch).is_some_and(|e| e.comment) {
-                return false;
+            if let Some(evidence) = markup::token_evidence(scratch) {
+                each(evidence);
             }
-            author |= markup::has_author_token(scratch);
         }
     }
-    author
 }
 
 /// An inline style that hides the element.
@@ -343,23 +353,15 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
     let mut score = 0i8;
     let mut sidebar = false;
     let mut comments = false;
-    for value in [attrs.class, attrs.id].into_iter().flatten() {
-        for token in
-            value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= 30)
-        {
-            scratch.clear();
-            scratch.push_str(token);
-            scratch.make_ascii_lowercase();
-            let Some(evidence) = markup::token_evidence(scratch) else { continue };
-            if evidence.boilerplate {
-                score = score.saturating_sub(1);
-            } else if evidence.content {
-                score = score.saturating_add(1);
-            }
-            sidebar |= evidence.sidebar;
-            comments |= evidence.comment;
+    for_each_evidence(attrs, scratch, |evidence| {
+        if evidence.boilerplate {
+            score = score.saturating_sub(1);
+        } else if evidence.content {
+            score = score.saturating_add(1);
         }
-    }
+        sidebar |= evidence.sidebar;
+        comments |= evidence.comment;
+    });
     // A comment thread is chrome; the page's own containers (which may
     // carry "comments-open" and the like) are not judged by it.
     if comments && !matches!(name, "html" | "body" | "article" | "main") {

@@ -190,6 +190,8 @@ pub(crate) struct TokenEvidence {
     pub(crate) sidebar: bool,
     /// In [`COMMENT_TOKENS`].
     pub(crate) comment: bool,
+    /// In [`AUTHOR_TOKENS`].
+    pub(crate) author: bool,
 }
 
 /// The token tables merged into one map, so that a token costs one hash
@@ -198,11 +200,12 @@ pub(crate) struct TokenEvidence {
 static TOKEN_EVIDENCE: LazyLock<FxHashMap<&'static str, TokenEvidence>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, TokenEvidence> = FxHashMap::default();
     type Setter = fn(&mut TokenEvidence);
-    let tables: [(&[&'static str], Setter); 4] = [
+    let tables: [(&[&'static str], Setter); 5] = [
         (BOILERPLATE_TOKENS, |e| e.boilerplate = true),
         (CONTENT_TOKENS, |e| e.content = true),
         (SIDEBAR_TOKENS, |e| e.sidebar = true),
         (COMMENT_TOKENS, |e| e.comment = true),
+        (AUTHOR_TOKENS, |e| e.author = true),
     ];
     for (table, set) in tables {
         for token in table {
@@ -215,11 +218,6 @@ static TOKEN_EVIDENCE: LazyLock<FxHashMap<&'static str, TokenEvidence>> = LazyLo
 /// What a lower-cased class/id token says, if it is in any token table.
 pub(crate) fn token_evidence(token: &str) -> Option<TokenEvidence> {
     TOKEN_EVIDENCE.get(token).copied()
-}
-
-/// Whether a lower-cased class/id token marks the byline.
-pub(crate) fn has_author_token(token: &str) -> bool {
-    AUTHOR_TOKENS.binary_search(&token).is_ok()
 }
 
 /// True when `tag` is in `table` (tables are sorted).
@@ -273,6 +271,7 @@ mod tests {
         assert!(token_evidence("comments").is_some_and(|e| e.boilerplate && e.comment && !e.content));
         assert!(token_evidence("content").is_some_and(|e| e.content && !e.boilerplate));
         assert!(token_evidence("aside").is_some_and(|e| e.sidebar));
+        assert!(token_evidence("byline").is_some_and(|e| e.author && !e.boilerplate));
         assert_eq!(token_evidence("wrapper"), None);
     }
 }
