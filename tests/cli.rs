@@ -7,11 +7,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::util::{command, fixtures, json};
-
-fn seed() -> std::path::PathBuf {
-    fixtures().join("seed-kyiv-independent").join("input.txt")
-}
+use crate::util::{command, fixtures, json, seed};
 
 fn expected_seed() -> serde_json::Value {
     json(&fs::read_to_string(fixtures().join("seed-kyiv-independent").join("expected.json")).unwrap())

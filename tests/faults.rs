@@ -12,11 +12,7 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-use crate::util::{command, fixtures, json};
-
-fn seed() -> std::path::PathBuf {
-    fixtures().join("seed-kyiv-independent/input.txt")
-}
+use crate::util::{command, json, seed};
 
 /// Every `.json` file under `dir` (recursively), each checked to be whole.
 fn outputs(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -7,6 +7,11 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+/// The seed page's input (`fixtures/seed-kyiv-independent`).
+pub fn seed() -> PathBuf {
+    fixtures().join("seed-kyiv-independent").join("input.txt")
+}
+
 /// The input file of a fixture case (`input.txt` or `input.html`).
 pub fn input_of(case: &Path) -> PathBuf {
     ["input.txt", "input.html"]
