@@ -416,19 +416,29 @@ fn body_segments(
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .map(|i| i..i + 1)
     };
+    // A table row inside the page's main container is the article's table
+    // (HTML): rows of figures read as nothing alone, and a header row
+    // repeats over each table of a series.
+    let main_row = |i: usize| doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main;
     // Prose the model doubts (a lone paragraph on a tiny page) still
-    // continues the article when nothing stands in between.
+    // continues the article when nothing stands in between; so does a
+    // main table's row.
     let strong: Vec<bool> = (0..n)
-        .map(|i| scores[i] >= STRONG_BLOCK || scores[i] > -STRONG_BLOCK && model::reads_as_prose(page, i))
+        .map(|i| {
+            scores[i] >= STRONG_BLOCK
+                || scores[i] > -STRONG_BLOCK && model::reads_as_prose(page, i)
+                || main_row(i)
+        })
         .collect();
     let stop: Vec<bool> = (0..n)
         .map(|i| {
             let f = &page.features[i];
             !allowed[i]
                 || f.furniture.is_some()
-                || f.repeats > 0 && !f.periodic
-                || f.template_suffix
                 || f.comment_meta
+                // Rows of a table share endings and header rows: neither
+                // marks a teaser wall there.
+                || !main_row(i) && (f.repeats > 0 && !f.periodic || f.template_suffix)
         })
         .collect();
     // The body does not reach back over the headline.
@@ -482,11 +492,25 @@ fn body_segments(
         // paragraph after an in-article box (a "Related" list, an ad) is
         // enough: it is the article's end.
         let in_main = |r: &Range<usize>| r.clone().all(|i| doc.blocks[i].in_main);
-        let needed = if in_main(&core) && in_main(&found) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
-        if total(&found) < needed {
+        let needed =
+            |r: &Range<usize>| if in_main(&core) && in_main(r) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
+        if total(&found) < needed(&found) {
             break;
         }
-        segments.push(grow(found));
+        let found = grow(found);
+        // The best run may lie past a weaker one that still qualifies (a
+        // table between two embedded posts): the gap is searched too.
+        let mut gap = end..found.start.max(end);
+        while let Some(inner) = score::best_region(&scores[gap.clone()], &allowed[gap.clone()]) {
+            let inner = inner.start + gap.start..inner.end + gap.start;
+            if total(&inner) < needed(&inner) {
+                break;
+            }
+            let inner = grow(inner);
+            gap.start = inner.end.clamp(gap.start + 1, gap.end);
+            segments.push(inner);
+        }
+        segments.push(found);
     }
     loop {
         let start = segments.first().map_or(0, |r| r.start);

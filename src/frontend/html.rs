@@ -41,6 +41,8 @@ struct Frame {
     class_score: i8,
     /// Index of the element in the container list.
     container: usize,
+    /// Container index of the table row (`<tr>`) it sits in; 0 outside tables.
+    row: usize,
 }
 
 /// A block-level element as a candidate for holding the article: the
@@ -85,9 +87,11 @@ pub(crate) fn read(html: &str) -> Document {
     let dom = Html::parse_document(&html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let root = Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0, container: 0 };
+    let root = Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0, container: 0, row: 0 };
     let mut stack: Vec<Frame> = vec![root];
     let mut containers: Vec<Container> = vec![Container::default()];
+    // The table row of each block (0 outside tables), beside `blocks`.
+    let mut rows: Vec<usize> = Vec::new();
     let mut pending = Pending::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut links = 0usize;
@@ -116,7 +120,7 @@ pub(crate) fn read(html: &str) -> Document {
                     } else if *local == local_name!("br") {
                         let blank = pending.after_br.is_some_and(|at| pending.text[at..].trim().is_empty());
                         if blank {
-                            flush(&mut pending, &stack, &mut blocks, &mut containers);
+                            flush(&mut pending, &stack, &mut blocks, &mut rows, &mut containers);
                         } else {
                             pending.text.push(' ');
                             pending.after_br = Some(pending.text.len());
@@ -124,7 +128,7 @@ pub(crate) fn read(html: &str) -> Document {
                     } else if *local == local_name!("a") {
                         links += 1;
                     } else if role != TagRole::Inline {
-                        flush(&mut pending, &stack, &mut blocks, &mut containers);
+                        flush(&mut pending, &stack, &mut blocks, &mut rows, &mut containers);
                         let parent = stack.last().copied().unwrap_or(root);
                         let frame = frame_for(el.name(), role, &attrs, parent, &mut scratch);
                         containers.push(Container {
@@ -132,7 +136,9 @@ pub(crate) fn read(html: &str) -> Document {
                             opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
                             ..Container::default()
                         });
-                        stack.push(Frame { container: containers.len() - 1, ..frame });
+                        let container = containers.len() - 1;
+                        let row = if *local == local_name!("tr") { container } else { frame.row };
+                        stack.push(Frame { container, row, ..frame });
                     }
                 }
                 Node::Text(text) => {
@@ -165,7 +171,7 @@ pub(crate) fn read(html: &str) -> Document {
                     if *local == local_name!("a") {
                         links = links.saturating_sub(1);
                     } else if matches!(TAG_ROLES.get(local), Some(TagRole::Block | TagRole::Chrome)) {
-                        flush(&mut pending, &stack, &mut blocks, &mut containers);
+                        flush(&mut pending, &stack, &mut blocks, &mut rows, &mut containers);
                         if stack.len() > 1 {
                             stack.pop();
                         }
@@ -174,9 +180,10 @@ pub(crate) fn read(html: &str) -> Document {
             }
         }
     }
-    flush(&mut pending, &stack, &mut blocks, &mut containers);
+    flush(&mut pending, &stack, &mut blocks, &mut rows, &mut containers);
     mark_main_container(&mut blocks, &containers);
     release_page_wide_chrome(&mut blocks, &containers);
+    let blocks = join_table_rows(blocks, &rows);
     Document { format: Format::Html, blocks, meta: metadata.finish() }
 }
 
@@ -331,6 +338,8 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
         "figcaption" | "caption" => Kind::Caption,
         "td" | "th" => Kind::Cell,
         "pre" => Kind::Preformatted,
+        // A <div> or <span>-level block inside a cell is still cell text.
+        _ if parent.kind == Kind::Cell => Kind::Cell,
         _ => Kind::Line,
     };
     let aria = attrs.role;
@@ -375,10 +384,17 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
         region,
         class_score: parent.class_score.saturating_add(score.clamp(-2, 2)),
         container: parent.container,
+        row: parent.row,
     }
 }
 
-fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, containers: &mut [Container]) {
+fn flush(
+    pending: &mut Pending,
+    stack: &[Frame],
+    blocks: &mut Vec<Block>,
+    rows: &mut Vec<usize>,
+    containers: &mut [Container],
+) {
     pending.after_br = None;
     if pending.text.trim().is_empty() {
         pending.text.clear();
@@ -391,6 +407,7 @@ fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, contai
         region: Region::Unknown,
         class_score: 0,
         container: 0,
+        row: 0,
     });
     let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     score_containers(containers, frame, &text, chars, pending.link_chars);
@@ -401,6 +418,7 @@ fn flush(pending: &mut Pending, stack: &[Frame], blocks: &mut Vec<Block>, contai
     block.link_density = (pending.link_chars as f32 / chars as f32).min(1.0);
     block.container = frame.container;
     blocks.push(block);
+    rows.push(frame.row);
     pending.text.clear();
     pending.link_chars = 0;
 }
@@ -431,6 +449,58 @@ fn score_containers(containers: &mut [Container], frame: Frame, text: &str, char
             c.score += score * share;
         }
     }
+}
+
+/// Longest cell text that still reads as a data cell: a row of longer
+/// cells is a layout table (menu beside article), and its cells stay
+/// blocks of their own.
+const MAX_DATA_CELL_CHARS: usize = 150;
+
+/// Joins the cells of each data-table row into one block, cells parted by
+/// a tab, so that a row reads as a row ("3\tKevin Harvick\t5033") and
+/// equal cells in a row ("0", "0") are not taken for repeats. `rows[i]`
+/// is the row of `blocks[i]`.
+fn join_table_rows(blocks: Vec<Block>, rows: &[usize]) -> Vec<Block> {
+    let in_row = |i: usize| {
+        let block: &Block = &blocks[i];
+        let row = rows.get(i).copied().unwrap_or(0);
+        (block.kind == Kind::Cell && row != 0).then_some(row)
+    };
+    // Runs of cells of one row; a run joins when every cell is short.
+    let mut joined = vec![false; blocks.len()];
+    let mut start = 0;
+    while start < blocks.len() {
+        let Some(row) = in_row(start) else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while end < blocks.len() && in_row(end) == Some(row) {
+            end += 1;
+        }
+        if end - start > 1 && blocks[start..end].iter().all(|b| b.text.chars().count() <= MAX_DATA_CELL_CHARS)
+        {
+            joined[start + 1..end].iter_mut().for_each(|j| *j = true);
+        }
+        start = end;
+    }
+    // Each kept block with the characters behind its link density.
+    let mut out: Vec<(Block, f32)> = Vec::with_capacity(blocks.len());
+    for (block, joins) in blocks.into_iter().zip(joined) {
+        let chars = block.text.chars().count() as f32;
+        match out.last_mut() {
+            Some((row, weight)) if joins => {
+                row.link_density =
+                    (row.link_density * *weight + block.link_density * chars) / (*weight + chars);
+                *weight += chars;
+                row.text.push('\t');
+                row.text.push_str(&block.text);
+                row.in_main |= block.in_main;
+            }
+            _ => out.push((block, chars)),
+        }
+    }
+    out.into_iter().map(|(block, _)| block).collect()
 }
 
 /// Gives back to the page the blocks of a chrome element that holds most of
@@ -574,6 +644,27 @@ mod tests {
         let regions: Vec<Region> = doc.blocks.iter().map(|b| b.region).collect();
         assert_eq!(regions, [Region::Chrome, Region::Unknown, Region::Unknown, Region::Unknown]);
         assert!(doc.blocks[1..].iter().all(|b| b.in_main), "the paragraphs' div is the main container");
+    }
+
+    #[test]
+    fn data_table_rows_are_one_block_each() {
+        let doc = read(
+            "<body><table><tr><th>Pos</th><th>Driver</th><th>Wins</th></tr>\
+             <tr><td>1</td><td><div>Kyle Busch</div></td><td>0</td></tr>\
+             <tr><td>2</td><td>Martin Truex</td><td>0</td></tr></table></body>",
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Pos\tDriver\tWins", "1\tKyle Busch\t0", "2\tMartin Truex\t0"]);
+        assert!(doc.blocks.iter().all(|b| b.kind == Kind::Cell));
+    }
+
+    #[test]
+    fn layout_table_cells_stay_apart() {
+        let story = "A paragraph of the story, long enough that no data table would hold it in a cell: \
+                     it runs on past one hundred and fifty characters, as article text does.";
+        let doc = read(&format!("<body><table><tr><td>Home</td><td>{story}</td></tr></table></body>"));
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Home", story]);
     }
 
     #[test]
