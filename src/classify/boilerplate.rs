@@ -23,6 +23,14 @@ const MAX_COPYRIGHT_MARK_WORDS: usize = 12;
 /// Longest "Tags: a, b, c" line treated as furniture.
 const MAX_LABELLED_LIST_WORDS: usize = 40;
 
+/// Longest block read as a comment thread's heading ("5 thoughts on
+/// “<title>”").
+const MAX_COMMENT_HEADING_WORDS: usize = 20;
+
+/// The furniture reason of a comment thread's heading: the article ends
+/// before it.
+pub(crate) const COMMENT_HEADING: &str = "heads the comment thread";
+
 /// Why a block is furniture, or `None` when nothing in it says so.
 /// `lower` is the block's text lower-cased (see [`crate::block::lowercase`]).
 pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'static str> {
@@ -38,6 +46,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     }
     if words <= 6 && phrases::is_label(trim_label(lower)) {
         return Some("UI label");
+    }
+    if words <= MAX_COMMENT_HEADING_WORDS && phrases::is_comment_heading(lower) {
+        return Some(COMMENT_HEADING);
     }
     if words <= MAX_FURNITURE_WORDS {
         if phrases::has_boilerplate(lower) {

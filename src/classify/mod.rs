@@ -407,7 +407,11 @@ fn body_segments(
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let n = doc.blocks.len();
     let scores = model::scores(doc, page, anchor);
-    let allowed: Vec<bool> = verdicts.iter().map(|v| region_may_hold(v.label)).collect();
+    let mut allowed: Vec<bool> = verdicts.iter().map(|v| region_may_hold(v.label)).collect();
+    // Readers' comments follow the article: nothing past the heading of
+    // the thread is the body.
+    let thread = comment_thread(page, anchor);
+    allowed[thread..].iter_mut().for_each(|a| *a = false);
     // A page of one short article and furniture can leave every score
     // negative: its best prose block is still the article.
     let lone_prose = || {
@@ -529,6 +533,28 @@ fn body_segments(
         segments.insert(0, grow(found));
     }
     (segments, core)
+}
+
+/// Prose blocks that must come before a comment thread's heading (after
+/// the headline, when known) for it to end the article: a "12 comments"
+/// link under the headline does not.
+const MIN_PROSE_BEFORE_THREAD: usize = 2;
+
+/// Index of the heading of the readers' comment thread ("3 Comments"), or
+/// the page's length when there is none.
+fn comment_thread(page: &Page, anchor: model::Anchor) -> usize {
+    let n = page.features.len();
+    let start = anchor.map_or(0, |a| a + 1);
+    let mut prose = 0;
+    for i in start..n {
+        if page.features[i].furniture == Some(boilerplate::COMMENT_HEADING)
+            && prose >= MIN_PROSE_BEFORE_THREAD
+        {
+            return i;
+        }
+        prose += usize::from(model::reads_as_prose(page, i));
+    }
+    n
 }
 
 /// Where the header is looked for: from the headline (or a reach above
@@ -983,5 +1009,21 @@ mod tests {
         let body = body_of(&page);
         assert_eq!(body.len(), 2, "{body:#?}");
         assert!(body[0].starts_with("The first of the deportees"));
+    }
+
+    #[test]
+    fn the_article_ends_at_the_comment_thread() {
+        let comment = |who: &str| {
+            format!(
+                "{who}\n12. März 2023\nI read this with great interest, and I think the council should have asked the people who live near the bridge first, because they will pay for it in noise and dust for two years.\n\nThe last time the city built something of this size, the costs doubled and the work took twice as long as the plan said, so I would like to see the numbers before I believe them.\n\n"
+            )
+        };
+        let thread: String = ["Anna", "Bernd", "Carla", "Dieter"].iter().map(|w| comment(w)).collect();
+        let page = format!(
+            "Bridge budget approved after long debate\n\n{STORY}\nThe work is planned in three stages, and the first contracts will be signed before the end of the year, the city said.\n\nShare\nTweet\nPrint\nNewsletter\n\n3 Comments\n\n{thread}"
+        );
+        let body = body_of(&page);
+        assert_eq!(body.len(), 3, "{body:#?}");
+        assert!(body.iter().all(|p| !p.contains("great interest")));
     }
 }

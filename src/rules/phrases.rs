@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::{alternation, compile, phrase_matcher};
+use super::{alternation, compile, phrase_matcher, trim_label};
 
 /// Words a gallery counter opens with ("Image 1 of 5").
 #[rustfmt::skip]
@@ -176,6 +176,23 @@ pub(crate) const READING_TIME_WORDS: &[&str] = &[
     "reading", "reading time", "читання", "чтения",
 ];
 
+/// Nouns that head a comment thread with its count ("3 Kommentare",
+/// "12 comments", "Comments (4)", "5 thoughts on “…”").
+#[rustfmt::skip]
+pub(crate) const COMMENT_NOUNS: &[&str] = &[
+    "antworten", "comentario", "comentarios", "comment", "commentaire", "commentaires", "commenti",
+    "commento", "comments", "komentarz", "komentarze", "komentarzy", "kommentar", "kommentare",
+    "reactie", "reacties", "replies", "response", "responses", "thoughts", "коментар", "коментарі",
+    "коментарів", "комментариев", "комментарии", "комментарий", "комментария",
+];
+
+/// Words that stand for a count before a comment noun ("One comment",
+/// "Ein Kommentar", "No comments").
+#[rustfmt::skip]
+pub(crate) const COMMENT_COUNT_WORDS: &[&str] = &[
+    "a", "ein", "eine", "keine", "no", "one", "un", "una", "une", "uno", "één", "один",
+];
+
 /// Compiled matchers for the tables above.
 pub(crate) struct Phrases {
     /// Substring matcher over [`BOILERPLATE_PHRASES`].
@@ -190,6 +207,9 @@ pub(crate) struct Phrases {
     /// Text-dump placeholders for images and form fields: `[image]`,
     /// `[https://…/a.jpg]`, `[      ]`, `( ) Option`.
     pub(crate) placeholder: Regex,
+    /// The heading of a comment thread: a count and a comment noun, alone
+    /// or before "on/zu/sur <title>", or the noun and a count in brackets.
+    pub(crate) comment_heading: Regex,
     /// The first words of [`SIDEBAR_HEADINGS`]: a block whose first word
     /// is not one cannot open with a heading, and the table is not read.
     pub(crate) heading_openers: HashSet<&'static str>,
@@ -210,6 +230,13 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             alternation(GALLERY_WORDS)
         )),
         placeholder: compile(r"^(?:\[[^\]]*\]\s*)+$|^\(\s?\)\s|^\[\s*[xX]?\s*\]\s"),
+        comment_heading: {
+            let nouns = alternation(COMMENT_NOUNS);
+            let counts = alternation(COMMENT_COUNT_WORDS);
+            compile(&format!(
+                r"^(?:(?:\d{{1,6}}|{counts})\s+{nouns}(?:\s+(?:on|to|zu|auf|sur|à|a|su|op|do|на|к|до)\s.*)?|{nouns}\s*[(:]\s*\d{{1,6}}\)?)$"
+            ))
+        },
         heading_openers: SIDEBAR_HEADINGS.iter().filter_map(|h| h.split_whitespace().next()).collect(),
     }
 });
@@ -305,6 +332,12 @@ pub(crate) fn is_related_link(lower: &str) -> bool {
         })
 }
 
+/// True when a lower-cased block heads a comment thread ("3 kommentare",
+/// "comments (12)", "5 thoughts on “the title”").
+pub(crate) fn is_comment_heading(lower: &str) -> bool {
+    PHRASES.comment_heading.is_match(trim_label(lower))
+}
+
 /// Reading time in minutes from a note like "1 min read", if `text` has one.
 pub(crate) fn reading_time(text: &str) -> Option<u32> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -318,6 +351,24 @@ pub(crate) fn reading_time(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::rules::tests::assert_table;
+
+    #[test]
+    fn comment_headings() {
+        for (lower, want) in [
+            ("3 kommentare", true),
+            ("12 comments", true),
+            ("one comment", true),
+            ("comments (4)", true),
+            ("5 thoughts on “how to build a shed”", true),
+            ("2 responses to \"a title\"", true),
+            ("комментарии: 7", true),
+            ("comments", false),
+            ("12 comments were removed by the moderators after the vote", false),
+            ("the 3 comments that changed the debate", false),
+        ] {
+            assert_eq!(is_comment_heading(lower), want, "{lower:?}");
+        }
+    }
 
     #[test]
     fn related_links() {
@@ -358,6 +409,8 @@ mod tests {
         assert_table("LIST_LABELS", LIST_LABELS);
         assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
         assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
+        assert_table("COMMENT_NOUNS", COMMENT_NOUNS);
+        assert_table("COMMENT_COUNT_WORDS", COMMENT_COUNT_WORDS);
         for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES] {
             for entry in table {
                 assert_eq!(entry.to_lowercase(), *entry, "{entry:?} must be lower case");
