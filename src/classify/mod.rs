@@ -406,7 +406,7 @@ fn body_segments(
     fence: Option<usize>,
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let n = doc.blocks.len();
-    let scores = model::scores(doc, page, anchor);
+    let scores = region_scores(doc, page, anchor);
     let mut allowed: Vec<bool> = verdicts.iter().map(|v| region_may_hold(v.label)).collect();
     // Readers' comments follow the article: nothing past the heading of
     // the thread is the body.
@@ -416,7 +416,9 @@ fn body_segments(
     // negative: its best prose block is still the article.
     let lone_prose = || {
         (0..n)
-            .filter(|&i| allowed[i] && page.features[i].furniture.is_none() && model::reads_as_prose(page, i))
+            .filter(|&i| {
+                allowed[i] && page.features[i].furniture.is_none() && model::reads_as_running_text(page, i)
+            })
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .map(|i| i..i + 1)
     };
@@ -533,6 +535,18 @@ fn body_segments(
         segments.insert(0, grow(found));
     }
     (segments, core)
+}
+
+/// What each block adds to a run: the block model's score, except that
+/// furniture never adds. It may sit inside the article (an ad label, a
+/// share bar) and the body may run across it, but a cookie form that reads
+/// like prose is not where the article is.
+fn region_scores(doc: &Document, page: &Page, anchor: model::Anchor) -> Vec<f32> {
+    model::scores(doc, page, anchor)
+        .into_iter()
+        .zip(&page.features)
+        .map(|(score, f)| if f.furniture.is_some() { score.min(0.0) } else { score })
+        .collect()
 }
 
 /// Prose blocks that must come before a comment thread's heading (after
@@ -1025,5 +1039,24 @@ mod tests {
         let body = body_of(&page);
         assert_eq!(body.len(), 3, "{body:#?}");
         assert!(body.iter().all(|p| !p.contains("great interest")));
+    }
+
+    #[test]
+    fn furniture_never_adds_to_a_run() {
+        // Inside an article the model scores an ad label well: its
+        // neighbours are prose.
+        let more = "The work is planned in three stages, and the first contracts will be signed before the end of the year, the city said.\n\nResidents who live near the river asked for a hearing on the noise, and the council agreed to hold one in March.\n";
+        let page = format!(
+            "Bridge budget approved after long debate\n\n{STORY}\n{more}\nAdvertisement\n\n{more}\n{STORY}"
+        );
+        let doc = text::read(&page);
+        let Prepared { page, anchor, .. } = prepare(&doc);
+        let at = doc.blocks.iter().position(|b| b.text == "Advertisement");
+        assert!(at.is_some(), "the label is a block of its own");
+        let at = at.unwrap_or_default();
+        assert!(page.features[at].furniture.is_some());
+        let score = model::scores(&doc, &page, anchor)[at];
+        assert!(score > 0.0, "the model alone likes the label: {score}");
+        assert!(region_scores(&doc, &page, anchor)[at] <= 0.0);
     }
 }

@@ -201,6 +201,20 @@ pub(crate) fn reads_as_prose(page: &Page, i: usize) -> bool {
     is_prose(&page.features[i], page.language.is_some())
 }
 
+/// Fewest words of a block that reads as running text without ending like
+/// a sentence (a paragraph closing on a link: "Infos unter
+/// http://…").
+const MIN_RUNNING_TEXT_WORDS: usize = 25;
+
+/// Whether block `i` is running text, ended or not: prose, or a long block
+/// whose stop words read as sentences. The last resort for a page whose
+/// only paragraph the model doubts.
+pub(crate) fn reads_as_running_text(page: &Page, i: usize) -> bool {
+    let f = &page.features[i];
+    reads_as_prose(page, i)
+        || f.words >= MIN_RUNNING_TEXT_WORDS && (f.unspaced || f.stop_ratio >= PROSE_STOP_RATIO)
+}
+
 /// Blocks shorter than this count towards a run of short lines: menus and
 /// link lists come as long runs of them, article subheads alone.
 const SHORT_LINE_WORDS: usize = 6;
@@ -308,6 +322,16 @@ mod tests {
                 "unknown feature {name:?} in block_model.txt"
             );
         }
+    }
+
+    #[test]
+    fn running_text_need_not_end_like_a_sentence() {
+        let page = "Menu\n\nThe annual meeting of the volunteer fire brigades takes place on 11 and 12 February online, and the project will take part with workshops on the daily work of many institutions. More at http://www.example.org/week\n\nHome Contact Imprint Privacy Newsletter Archive Events Projects Members Board Statutes History Partners Sponsors Press Photos Videos Downloads Jobs Shop Tickets Calendar Search Login Register Help Sitemap\n";
+        let doc = crate::frontend::text::read(page);
+        let measured = crate::classify::score::measure(&doc);
+        assert!(!reads_as_prose(&measured, 1), "no sentence end");
+        assert!(reads_as_running_text(&measured, 1));
+        assert!(!reads_as_running_text(&measured, 2), "a long menu has no stop words");
     }
 
     #[test]
