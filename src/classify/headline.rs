@@ -126,6 +126,11 @@ fn tokens(text: &str) -> Vec<String> {
     words
 }
 
+/// Fewest words of a title's first part for blocks to be compared with it
+/// alone ("Rioja, Spain - Iberian Wines in Berlin - Vinos y Tapas"): a
+/// shorter first part is usually the site's name, which the logo repeats.
+const MIN_FIRST_PART_WORDS: usize = 3;
+
 /// A title prepared for comparing many blocks with it: the word sets of
 /// the whole title and of its headline part. The site-name part is left
 /// out on purpose: the logo line matches it exactly.
@@ -137,7 +142,11 @@ pub(crate) struct TitleMatch {
 impl TitleMatch {
     /// Prepares `title`.
     pub(crate) fn new(title: &str) -> Self {
-        let pieces = [Some(title.trim()), from_title(title)]
+        let first = title_parts(title)
+            .into_iter()
+            .next()
+            .filter(|p| p.split_whitespace().count() >= MIN_FIRST_PART_WORDS);
+        let pieces = [Some(title.trim()), from_title(title), first]
             .into_iter()
             .flatten()
             .map(|piece| tokens(piece).into_iter().collect::<HashSet<String>>())
@@ -278,6 +287,13 @@ mod tests {
         assert!(
             title_similarity("Gothamist", "Rezoning plan plagues Bronx councilmember's bid - Gothamist")
                 < 0.5
+        );
+        // A headline that is not the title's longest part: the first part,
+        // when it is long enough not to be the site's name.
+        let title = "D.O.Ca. Rioja, Spanien - Iberische Weine in Berlin - Vinos Y Tapas und Vinho Iberico";
+        assert!(title_similarity("D.O.Ca. Rioja, Spanien", title) > 0.95);
+        assert!(
+            title_similarity("Der Spiegel", "Der Spiegel | Rezoning plan plagues the Bronx council") < 0.6
         );
     }
 }
