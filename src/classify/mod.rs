@@ -538,14 +538,16 @@ fn body_segments(
 }
 
 /// What each block adds to a run: the block model's score, except that
-/// furniture never adds. It may sit inside the article (an ad label, a
-/// share bar) and the body may run across it, but a cookie form that reads
-/// like prose is not where the article is.
+/// page chrome (a `<footer>`'s newsletter form, a `<nav>`) never adds. The
+/// body may run across it, but a consent text that reads like prose is not
+/// where the article is. Furniture known only by its phrases keeps its
+/// score: in-article ad labels and "Get it on Amazon" lines of a deals list
+/// belong to the run.
 fn region_scores(doc: &Document, page: &Page, anchor: model::Anchor) -> Vec<f32> {
     model::scores(doc, page, anchor)
         .into_iter()
-        .zip(&page.features)
-        .map(|(score, f)| if f.furniture.is_some() { score.min(0.0) } else { score })
+        .zip(&doc.blocks)
+        .map(|(score, block)| if block.region == Region::Chrome { score.min(0.0) } else { score })
         .collect()
 }
 
@@ -1042,21 +1044,21 @@ mod tests {
     }
 
     #[test]
-    fn furniture_never_adds_to_a_run() {
-        // Inside an article the model scores an ad label well: its
-        // neighbours are prose.
-        let more = "The work is planned in three stages, and the first contracts will be signed before the end of the year, the city said.\n\nResidents who live near the river asked for a hearing on the noise, and the council agreed to hold one in March.\n";
+    fn chrome_never_adds_to_a_run() {
+        let story = "The council approved the budget on Monday after a long debate about the costs of the \
+                     new bridge, which will carry the main road over the river.";
+        let consent = "I agree that the association may send me its news by e-mail every week, and I know \
+                       that I can withdraw this consent at any time.";
         let page = format!(
-            "Bridge budget approved after long debate\n\n{STORY}\n{more}\nAdvertisement\n\n{more}\n{STORY}"
+            "<html><body><article><h1>Bridge budget approved</h1><p>{story}</p><p>{story} Work starts soon.</p>\
+             <p>{story} The mayor was pleased.</p></article><footer><form><p>{consent}</p><p>{consent} Thank you.</p></form></footer></body></html>"
         );
-        let doc = text::read(&page);
+        let doc = crate::frontend::html::read(&page);
         let Prepared { page, anchor, .. } = prepare(&doc);
-        let at = doc.blocks.iter().position(|b| b.text == "Advertisement");
-        assert!(at.is_some(), "the label is a block of its own");
-        let at = at.unwrap_or_default();
-        assert!(page.features[at].furniture.is_some());
+        let at = doc.blocks.len() - 2;
+        assert_eq!(doc.blocks[at].region, Region::Chrome);
         let score = model::scores(&doc, &page, anchor)[at];
-        assert!(score > 0.0, "the model alone likes the label: {score}");
+        assert!(score > 0.0, "the model alone likes the consent text: {score}");
         assert!(region_scores(&doc, &page, anchor)[at] <= 0.0);
     }
 }
