@@ -871,7 +871,15 @@ fn find_dates(
     let len = doc.blocks.len();
     let after = region.end..(region.end + 8).min(len);
     let above = headline.map_or(0..0, |h| h.saturating_sub(MAX_KICKER_DISTANCE)..h);
-    let passes = [(above, false, true), (header, true, false), (after, false, false), (0..len, false, false)];
+    // Last, the whole page, nearest the headline (or the body) first: a
+    // masthead's "today" date at the top is the farthest.
+    let nearest = outward(headline.unwrap_or(region.start), len);
+    let passes: [(Box<dyn Iterator<Item = usize>>, bool, bool); 4] = [
+        (Box::new(above), false, true),
+        (Box::new(header), true, false),
+        (Box::new(after), false, false),
+        (Box::new(nearest), false, false),
+    ];
     for (range, whole, stamps_only) in passes {
         for i in range {
             let label = out.verdicts[i].label;
@@ -903,6 +911,15 @@ fn find_dates(
             return;
         }
     }
+}
+
+/// The indices `0..len` by distance from `pivot`, the one above first on
+/// a tie: pivot, pivot − 1, pivot + 1, pivot − 2, …
+fn outward(pivot: usize, len: usize) -> impl Iterator<Item = usize> {
+    let reach = pivot.max(len.saturating_sub(pivot));
+    (0..=reach)
+        .flat_map(move |d| pivot.checked_sub(d).into_iter().chain((d > 0).then(|| pivot + d)))
+        .filter(move |&i| i < len)
 }
 
 fn record_date(out: &mut Classified, found: &Found, text: &str) {
@@ -1060,5 +1077,24 @@ mod tests {
         let score = model::scores(&doc, &page, anchor)[at];
         assert!(score > 0.0, "the model alone likes the consent text: {score}");
         assert!(region_scores(&doc, &page, anchor)[at] <= 0.0);
+    }
+
+    #[test]
+    fn outward_visits_the_nearest_first() {
+        for (pivot, len) in [(0, 0), (0, 5), (3, 7), (6, 7), (9, 4), (2, 3)] {
+            let mut sorted: Vec<usize> = (0..len).collect();
+            sorted.sort_by_key(|&i| (i.abs_diff(pivot), i));
+            assert_eq!(outward(pivot, len).collect::<Vec<_>>(), sorted, "pivot {pivot}, len {len}");
+        }
+    }
+
+    #[test]
+    fn a_masthead_date_loses_to_one_near_the_headline() {
+        let page = format!(
+            "Thursday, 16 February 2012\nHome\nPolitics\nNews\nSport\nWeather\n14 February 2012\nPrint\nPolitics\nBridge budget approved after long debate\n\n{STORY}"
+        );
+        let doc = text::read(&page);
+        let published = classify(&doc, None).published.and_then(|d| d.iso);
+        assert_eq!(published.as_deref(), Some("2012-02-14"));
     }
 }
