@@ -224,7 +224,30 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         }
     }
     drop_author_bio(doc, &mut out);
+    drop_leading_counters(doc, &mut out);
     out
+}
+
+/// Longest lone number taken for a counter.
+const MAX_COUNTER_CHARS: usize = 7;
+
+/// A lone number before the body's first words ("0", "1,204") is a share
+/// or comment counter, not a paragraph.
+fn drop_leading_counters(doc: &Document, out: &mut Classified) {
+    let is_counter = |text: &str| {
+        text.chars().count() <= MAX_COUNTER_CHARS
+            && text.chars().any(|c| c.is_ascii_digit())
+            && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | 'K' | 'k'))
+    };
+    for i in 0..doc.blocks.len() {
+        if out.verdicts[i].label != Label::Body {
+            continue;
+        }
+        if !is_counter(&doc.blocks[i].text) {
+            break;
+        }
+        out.verdicts[i] = Verdict { label: Label::Furniture, reason: "a counter above the body" };
+    }
 }
 
 /// How many paragraphs at the end of the body are checked for an author
@@ -719,9 +742,11 @@ fn mark_stated_byline(doc: &Document, page: &Page, out: &mut Classified, header:
     }
     let names: Vec<&String> = doc.meta.authors.iter().chain(&doc.meta.marked_authors).collect();
     for i in header {
-        if !matches!(out.verdicts[i].label, Label::Other | Label::Body)
-            || page.features[i].words > MAX_STATED_BYLINE_WORDS
-        {
+        let f = &page.features[i];
+        // "The Associated Press Published Monday, November 18, 2019
+        // 8:22AM EST": the name and a dateline.
+        let short = f.words <= MAX_STATED_BYLINE_WORDS || f.has_date && f.words <= MAX_DATELINE_WORDS;
+        if !matches!(out.verdicts[i].label, Label::Other | Label::Body) || !short {
             continue;
         }
         let text = byline::after_cue(&doc.blocks[i].text).unwrap_or(&doc.blocks[i].text);
@@ -1096,5 +1121,40 @@ mod tests {
         let doc = text::read(&page);
         let published = classify(&doc, None).published.and_then(|d| d.iso);
         assert_eq!(published.as_deref(), Some("2012-02-14"));
+    }
+
+    #[test]
+    fn a_counter_above_the_body_is_not_a_paragraph() {
+        let para = "The council approved the budget on Monday after a long debate about the costs of the new bridge.";
+        let page = format!(
+            "<html><body><article><h1>Bridge budget approved</h1><div>0</div><p>{para}</p><p>{para} Work starts soon.</p>\
+             <p>{para} The mayor was pleased.</p></article></body></html>"
+        );
+        let doc = crate::frontend::html::read(&page);
+        let classified = classify(&doc, None);
+        let body: Vec<&str> = doc
+            .blocks
+            .iter()
+            .zip(&classified.verdicts)
+            .filter(|(_, v)| v.label == Label::Body)
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(body.len(), 3, "{body:#?}");
+        assert!(body.iter().all(|p| *p != "0"));
+    }
+
+    #[test]
+    fn the_stated_author_and_a_dateline_on_one_line_are_the_byline() {
+        let para = "The council approved the budget on Monday after a long debate about the costs of the new bridge.";
+        let line = "The Associated Press Published Monday, November 18, 2019 8:22AM EST";
+        let page = format!(
+            "<html><head><meta name=author content=\"The Associated Press\"></head><body><article>\
+             <h1>Bridge budget approved</h1><div>{line}</div><p>{para}</p><p>{para} Work starts soon.</p>\
+             <p>{para} The mayor was pleased.</p></article></body></html>"
+        );
+        let doc = crate::frontend::html::read(&page);
+        let classified = classify(&doc, None);
+        let at = doc.blocks.iter().position(|b| b.text == line);
+        assert_eq!(at.map(|i| classified.verdicts[i].label), Some(Label::Byline));
     }
 }
