@@ -224,8 +224,72 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         }
     }
     drop_author_bio(doc, &mut out);
+    drop_organisation_profile(doc, &mut out);
     drop_leading_counters(doc, &mut out);
     out
+}
+
+/// Body paragraphs that come before an organisation's profile.
+const MIN_STORY_BEFORE_PROFILE: usize = 4;
+
+/// Most words of the name a profile paragraph opens with.
+const MAX_PROFILE_NAME_WORDS: usize = 4;
+
+/// The organisation a paragraph profiles: the capitalised words it opens
+/// with, when a profile copula follows them ("Ascom is a …").
+fn profiled_name(text: &str) -> Option<&str> {
+    let words: Vec<&str> = text.splitn(MAX_PROFILE_NAME_WORDS + 3, ' ').collect();
+    for n in 1..=MAX_PROFILE_NAME_WORDS.min(words.len().saturating_sub(1)) {
+        // A pronoun or article opens ordinary sentences ("It is a …").
+        let word = words[n - 1];
+        if !word.starts_with(char::is_uppercase) || rules::stopwords::languages_of(&word.to_lowercase()) != 0
+        {
+            return None;
+        }
+        let one = words[n].to_lowercase();
+        let two = words.get(n + 1).map(|w| format!("{one} {}", w.to_lowercase()));
+        let copula = |c: &str| rules::authors::PROFILE_COPULAS.contains(&c);
+        if copula(&one) || two.as_deref().is_some_and(copula) {
+            let len = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+            return text.get(..len);
+        }
+    }
+    None
+}
+
+/// Whether `name` stands in `text` as whole words.
+fn names_in(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Drops a press release's closing profile of an organisation the
+/// headline names ("Ascom is a global solutions provider …", and the
+/// paragraphs after it that open with the same name): boilerplate that
+/// ends every release of that organisation.
+fn drop_organisation_profile(doc: &Document, out: &mut Classified) {
+    let block = (0..doc.blocks.len()).find(|&i| out.verdicts[i].label == Label::Headline);
+    let Some(headline) = block.map(|i| doc.blocks[i].text.as_str()).or(out.headline.as_deref()) else {
+        return;
+    };
+    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
+    // A short piece may be about the organisation itself ("HISTALP ist eine
+    // Klimadatensammlung …"): a profile closes a story told before it.
+    let tail = &body[body.len().saturating_sub(BIO_REACH).max(MIN_STORY_BEFORE_PROFILE.min(body.len()))..];
+    let Some((k, name)) = tail.iter().enumerate().find_map(|(k, &i)| {
+        profiled_name(&doc.blocks[i].text).filter(|name| names_in(headline, name)).map(|name| (k, name))
+    }) else {
+        return;
+    };
+    let name = name.to_string();
+    for (j, &i) in tail[k..].iter().enumerate() {
+        if j == 0 || doc.blocks[i].text.starts_with(&name) {
+            out.verdicts[i] = Verdict { label: Label::Other, reason: "the organisation's profile" };
+        }
+    }
 }
 
 /// Longest lone number taken for a counter.
@@ -1156,5 +1220,42 @@ mod tests {
         let classified = classify(&doc, None);
         let at = doc.blocks.iter().position(|b| b.text == line);
         assert_eq!(at.map(|i| classified.verdicts[i].label), Some(Label::Byline));
+    }
+
+    #[test]
+    fn profiled_names() {
+        for (text, want) in [
+            ("Ascom is a global solutions provider focused on healthcare.", Some("Ascom")),
+            ("GE Healthcare is the leading provider of imaging.", Some("GE Healthcare")),
+            ("Stadtwerke Bern ist ein Unternehmen der Stadt.", Some("Stadtwerke Bern")),
+            ("The council is a body of nine members.", None),
+            ("It is a good day for the town.", None),
+            ("the council is a body of nine members.", None),
+            ("Ascom has subsidiaries in 15 countries.", None),
+        ] {
+            assert_eq!(profiled_name(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_press_release_ends_before_the_organisations_profile() {
+        let para = |n: usize| {
+            format!(
+                "Paragraph {n} of the release says that the two companies will work together on the new product in Europe.\n\n"
+            )
+        };
+        let story: String = (1..=5).map(para).collect();
+        let page = format!(
+            "Ascom and Dräger introduce an alarm system\n\n{story}Ascom is a global solutions provider focused on healthcare ICT and mobile workflow solutions, with a vision of closing information gaps.\n\nAscom is headquartered in Baar, Switzerland, and employs around 1,300 people in 15 countries.\n"
+        );
+        let body = body_of(&page);
+        assert_eq!(body.len(), 5, "{body:#?}");
+        assert!(body.iter().all(|p| p.starts_with("Paragraph")));
+    }
+
+    #[test]
+    fn a_short_piece_about_the_organisation_keeps_its_paragraphs() {
+        let page = "HISTALP annual report 2021\n\nThe annual report shows that the last year was again one of the warmest since records began in the Alps.\n\nHISTALP is a climate data collection for the greater Alpine region, made of several hundred long time series of many climate elements.\n";
+        assert_eq!(body_of(page).len(), 2);
     }
 }

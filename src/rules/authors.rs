@@ -61,6 +61,16 @@ pub(crate) const BIO_VERBS: &[&str] = &[
     "war", "was", "works", "writes", "è",
 ];
 
+/// What follows an organisation's name when a closing paragraph profiles
+/// it ("Ascom is a global solutions provider…", "Die Firma X ist ein…"):
+/// the press release's boilerplate, not the story.
+#[rustfmt::skip]
+pub(crate) const PROFILE_COPULAS: &[&str] = &[
+    "es el", "es la", "es un", "es una", "est la", "est le", "est un", "est une", "is a", "is an",
+    "is de", "is een", "is the", "ist das", "ist der", "ist die", "ist ein", "ist eine", "jest",
+    "è il", "è la", "è un", "è una",
+];
+
 /// Lower-case words that belong inside a name ("Walter von Aachen",
 /// "Ursula von der Leyen", "Luis de la Fuente").
 #[rustfmt::skip]
@@ -157,6 +167,7 @@ mod tests {
         assert_table("NAME_STOPPERS", NAME_STOPPERS);
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
         assert_table("BIO_VERBS", BIO_VERBS);
+        assert_table("PROFILE_COPULAS", PROFILE_COPULAS);
         assert_table("ABOUT_OPENERS", ABOUT_OPENERS);
         assert_table("AUTHOR_BOX_HEADINGS", AUTHOR_BOX_HEADINGS);
         assert_table("PLACEHOLDER_NAMES", PLACEHOLDER_NAMES);
