@@ -208,12 +208,13 @@ fn numeric_date(caps: &Captures, order: Order) -> Option<DateParts> {
     if year_text.len() == 2 {
         year += 2000;
     }
-    // Dots are day-first everywhere; slashes and dashes follow the page's
-    // language unless one number can only be a day.
+    // A number above 12 can only be the day ("11.15.2019" on an American
+    // page); otherwise dots are day-first everywhere, and slashes and
+    // dashes follow the page's language.
     let day_first = match caps.name("sep").map(|s| s.as_str()) {
-        Some(".") => true,
         _ if a > 12 => true,
         _ if b > 12 => false,
+        Some(".") => true,
         _ => order == Order::DayFirst,
     };
     let (day, month) = if day_first { (a, b) } else { (b, a) };
@@ -434,6 +435,7 @@ mod tests {
             ("3 жовтня 2022, 17:15", Some("2022-10-03T17:15:00")),
             ("3 października 2022", Some("2022-10-03")),
             ("03.10.2022", Some("2022-10-03")),
+            ("11.15.2019 10:09 AM", Some("2019-11-15T10:09:00")),
             ("Von Deutscher Tennis Bund 4. 2. 2022.", Some("2022-02-04")),
             ("Seite 3/ 4/ 22", None),
             ("10/3/2022", Some("2022-10-03")),
