@@ -130,6 +130,23 @@ pub(crate) const SIDEBAR_HEADINGS: &[&str] = &[
     "많이 본 뉴스",
 ];
 
+/// First words of a list heading built as "<opener> … <noun>" ("More Great
+/// WIRED Stories", "Other articles by this author", "Weitere Nachrichten aus
+/// Bern"); see [`LIST_HEADING_NOUNS`].
+#[rustfmt::skip]
+pub(crate) const LIST_HEADING_OPENERS: &[&str] = &[
+    "altri", "andere", "autres", "further", "mais", "meer", "mehr", "more", "other", "otras",
+    "otros", "outras", "plus", "weitere",
+];
+
+/// Nouns that close (or follow the opener of) a list heading.
+#[rustfmt::skip]
+pub(crate) const LIST_HEADING_NOUNS: &[&str] = &[
+    "articles", "articoli", "artigos", "artikel", "artikelen", "artículos", "beiträge",
+    "berichte", "meldungen", "nachrichten", "news", "nieuws", "noticias", "notizie", "notícias",
+    "posts", "reads", "stories", "storys", "videos",
+];
+
 /// Labels that open a list of tags, categories or filing places ("Tags:
 /// a, b, c", "Abgelegt unter: Fotografie"). Matched at the start of a
 /// block, followed by a colon or the end of the block.
@@ -294,8 +311,17 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
         return true;
     }
     // "more from business", "latest: world" — only short headings qualify.
-    if key.split_whitespace().count() > 6 {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if words.len() > 6 {
         return false;
+    }
+    // "more great wired stories", "weitere nachrichten aus bern".
+    let noun = |w: &&str| LIST_HEADING_NOUNS.binary_search(w).is_ok();
+    if words.len() >= 2
+        && LIST_HEADING_OPENERS.binary_search(&words[0]).is_ok()
+        && (words.last().is_some_and(noun) || words.get(1).is_some_and(noun))
+    {
+        return true;
     }
     may_open_with_heading(key)
         && SIDEBAR_HEADINGS
@@ -352,6 +378,19 @@ pub(crate) fn reading_time(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::rules::tests::assert_table;
+
+    #[test]
+    fn built_list_headings() {
+        for (key, want) in [
+            ("more great wired stories", true),
+            ("weitere nachrichten aus bern", true),
+            ("other articles by this author", true),
+            ("more coverage of the budget vote", false),
+            ("stories we loved this year", false),
+        ] {
+            assert_eq!(sidebar_heading(key), want, "{key:?}");
+        }
+    }
 
     #[test]
     fn comment_headings() {
@@ -411,6 +450,8 @@ mod tests {
         assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
         assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
         assert_table("COMMENT_NOUNS", COMMENT_NOUNS);
+        assert_table("LIST_HEADING_OPENERS", LIST_HEADING_OPENERS);
+        assert_table("LIST_HEADING_NOUNS", LIST_HEADING_NOUNS);
         assert_table("COMMENT_COUNT_WORDS", COMMENT_COUNT_WORDS);
         for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES] {
             for entry in table {
