@@ -381,6 +381,13 @@ pub(crate) fn is_stamp_only(text: &str, order: Order) -> bool {
     letters > 0 && letters <= 10 && clock_only(text)
 }
 
+/// True when `text` is a date line: a date or time alone, after a
+/// published/updated label or not ("Aktualisiert: 11.04.2020, 10:27").
+pub(crate) fn is_date_line(text: &str, order: Order) -> bool {
+    let rest = DATES.label.find(text).map_or(text, |m| &text[m.end()..]);
+    !rest.trim().is_empty() && is_stamp_only(rest, order) && find(rest, order, None).is_some()
+}
+
 /// Splits a time stamp off the start of a line: "10:45 Harbour bridge to
 /// close" → ("10:45", "Harbour bridge to close"). `None` when the line
 /// does not open with one or nothing follows it.
@@ -414,6 +421,20 @@ mod tests {
 
     fn iso_of(text: &str) -> Option<String> {
         find(text, Order::MonthFirst, None).and_then(|f| f.iso)
+    }
+
+    #[test]
+    fn date_lines() {
+        for (text, want) in [
+            ("Aktualisiert: 11.04.2020, 10:27", true),
+            ("Published Monday, November 18, 2019 8:22AM EST", true),
+            ("14.01.2022 um 09:25", true),
+            ("Aktualisiert:", false),
+            ("The vote on 11.04.2020 ended the long debate about the bridge.", false),
+            ("6:57 PM", false),
+        ] {
+            assert_eq!(is_date_line(text, Order::DayFirst), want, "{text:?}");
+        }
     }
 
     #[test]

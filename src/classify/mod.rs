@@ -220,7 +220,14 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         header.clone().chain(region.clone()).find_map(|i| phrases::reading_time(&doc.blocks[i].text));
     for i in segments.into_iter().flatten() {
         if out.verdicts[i].label == Label::Other {
-            out.verdicts[i] = Verdict { label: Label::Body, reason: "inside the article region" };
+            // A date line in the body ("Aktualisiert: 11.04.2020, 10:27"
+            // under the byline) is the article's furniture, whether or
+            // not it gave the date.
+            out.verdicts[i] = if date::is_date_line(&doc.blocks[i].text, page.order) {
+                Verdict { label: Label::Dateline, reason: "a date line in the body" }
+            } else {
+                Verdict { label: Label::Body, reason: "inside the article region" }
+            };
         }
     }
     drop_author_bio(doc, &mut out);
