@@ -4,11 +4,13 @@
 //! ("(L)", "from left"), "pictured", or a credit label ("Photo:",
 //! "Getty Images"). The credit is the text after the last credit label.
 
-use crate::rules::phrases::{CREDIT_LABELS, PHRASES};
+use crate::rules::phrases::{CAPTION_OPENERS, CREDIT_LABELS, PHRASES};
 
-/// True when a lower-cased block reads as a picture caption.
+/// True when a lower-cased block reads as a picture caption: a caption cue
+/// anywhere, or a picture viewer's button text before it.
 pub(crate) fn has_cue(lower: &str) -> bool {
     PHRASES.caption.is_match(lower)
+        || CAPTION_OPENERS.iter().any(|o| lower.strip_prefix(o).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// True when `text` is a bare photo credit: "Foto: dpa", "Bild: Stefan
@@ -82,6 +84,10 @@ mod tests {
             ("The mayor, pictured in 2019, resigned.", true),
             ("Foto: dpa", true),
             ("The minister said the talks would resume.", false),
+            ("Abbildung: Vergleich auf dem Aletschgletscher", true),
+            ("Vergrößern Eine kleine runde Aussparung für die Kamera.", true),
+            ("Die Firma will ihr Team vergrößern und neue Leute suchen.", false),
+            ("Zoomed-in views show the crater.", false),
         ] {
             assert_eq!(has_cue(&line.to_lowercase()), want, "{line:?}");
         }

@@ -163,13 +163,22 @@ pub(crate) const LIST_LABELS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CAPTION_CUES: &[&str] = &[
     "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
-    ", left, and", ", right, and", "/reuters", "afp /", "afp via getty", "afp/", "ap photo",
-    "bild:", "bildquelle", "credit:", "crédit photo", "dpa /", "dpa/", "epa /", "epa/",
+    ", left, and", ", right, and", "/reuters", "abbildung:", "afp /", "afp via getty", "afp/",
+    "ap photo", "bild:", "bildquelle", "credit:", "crédit photo", "dpa /", "dpa/", "epa /", "epa/",
     "file photo", "foto:", "fotocredit", "from left", "getty images", "handout photo",
     "image credit", "image:", "imago", "in this handout photo", "in this photo",
     "in this undated photo", "keystone /", "photo :", "photo by", "photo credit",
     "photo provided by", "photo:", "photograph by", "photograph:", "pictured", "reuters /",
     "reuters/", "shutterstock", "source de l'image", "von links",
+];
+
+/// A picture viewer's button text that a dump runs into the caption under
+/// it ("Vergrößern Eine kleine runde Aussparung …"): a block opening with
+/// one of these and a space is a caption.
+#[rustfmt::skip]
+pub(crate) const CAPTION_OPENERS: &[&str] = &[
+    "agrandir", "ampliar", "enlarge", "enlarge this image", "ingrandisci", "vergroten",
+    "vergrößern", "zoom",
 ];
 
 /// Labels that introduce a photo credit inside a caption; the credit is the
@@ -448,6 +457,7 @@ mod tests {
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
+        assert_table("CAPTION_OPENERS", CAPTION_OPENERS);
         assert_table("CREDIT_LABELS", CREDIT_LABELS);
         assert_table("LIST_LABELS", LIST_LABELS);
         assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
