@@ -31,6 +31,25 @@ const MAX_COMMENT_HEADING_WORDS: usize = 20;
 /// before it.
 pub(crate) const COMMENT_HEADING: &str = "heads the comment thread";
 
+/// Fewest words spelt with Latin and Cyrillic letters together for a block
+/// to be disguised text ("Аdvеrtіѕе wіth thе most visited news site"):
+/// spam that dodges filters; no language writes words that way.
+const MIN_MIXED_SCRIPT_WORDS: usize = 3;
+
+/// Whether `text` holds [`MIN_MIXED_SCRIPT_WORDS`] words that mix Latin and
+/// Cyrillic letters.
+fn mixes_scripts(text: &str) -> bool {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    if !text.chars().any(cyrillic) || !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().any(cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .take(MIN_MIXED_SCRIPT_WORDS)
+        .count()
+        == MIN_MIXED_SCRIPT_WORDS
+}
+
 /// Why a block is furniture, or `None` when nothing in it says so.
 /// `lower` is the block's text lower-cased (see [`crate::block::lowercase`]).
 pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'static str> {
@@ -43,6 +62,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Some("no words");
+    }
+    if mixes_scripts(text) {
+        return Some("words spelt in mixed scripts (disguised advertising)");
     }
     if words <= 6 && phrases::is_label(trim_label(lower)) {
         return Some("UI label");
@@ -109,5 +131,12 @@ mod tests {
         ] {
             assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
         }
+    }
+
+    #[test]
+    fn mixed_scripts() {
+        assert!(mixes_scripts("Аdvеrtіѕе wіth thе most visited news site in Веlіzе"));
+        assert!(!mixes_scripts("Київ заявив про атаку; Kyiv said on Monday that the iPhone-ом deal is off"));
+        assert!(!mixes_scripts("The council approved the budget."));
     }
 }
