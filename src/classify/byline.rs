@@ -240,6 +240,14 @@ pub(crate) fn is_bare_name(text: &str) -> bool {
         && !words.iter().any(|w| phrases::is_label(&crate::block::lowercase(trim_label(w))))
         // All-capital short words are labels ("NEWS", "UK"), not names.
         && !words.iter().any(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase) && w.chars().count() <= 3)
+        // Nor a kicker before a date's label ("Crime Published On").
+        && !words.iter().any(|w| is_date_label_word(&w.to_lowercase()))
+}
+
+/// Whether `word` is a one-word published/updated label ("published",
+/// "aktualisiert", "posted").
+fn is_date_label_word(word: &str) -> bool {
+    PUBLISHED_LABELS.iter().chain(UPDATED_LABELS).any(|l| *l == word)
 }
 
 /// The name in an author box's heading ("About Jane Doe", "Über Moritz
@@ -401,6 +409,7 @@ mod tests {
             ("28. Juni 2019 14. Januar 2020 | Klaus Quibeldey-Cirkel", Some("Klaus Quibeldey-Cirkel")),
             ("1. Februar 2022 Luis Holuch 6", Some("Luis Holuch")),
             ("October 3, 2022", None),
+            ("Crime Published On May 10, 2022 01:52 PM", None),
         ] {
             assert_eq!(name_beside_date(line, Order::DayFirst).as_deref(), want, "{line:?}");
         }
