@@ -50,6 +50,29 @@ fn mixes_scripts(text: &str) -> bool {
         == MIN_MIXED_SCRIPT_WORDS
 }
 
+/// A teaser's link label with its reading time: "weiterlesen 5 Minuten",
+/// "Read more · 4 min read".
+fn is_label_with_reading_time(lower: &str) -> bool {
+    let rest = match PHRASES.reading_time.find(lower) {
+        Some(found) => format!("{} {}", &lower[..found.start()], &lower[found.end()..]),
+        // A bare duration at the end: "weiterlesen 5 minuten".
+        None => {
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            match words.as_slice() {
+                [label @ .., n, unit]
+                    if n.chars().all(|c| c.is_ascii_digit())
+                        && phrases::READING_TIME_UNITS.contains(unit) =>
+                {
+                    label.join(" ")
+                }
+                _ => return false,
+            }
+        }
+    };
+    let rest = trim_label(rest.trim());
+    !rest.is_empty() && phrases::is_label(rest)
+}
+
 /// Why a block is furniture, or `None` when nothing in it says so.
 /// `lower` is the block's text lower-cased (see [`crate::block::lowercase`]).
 pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'static str> {
@@ -66,7 +89,7 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     if mixes_scripts(text) {
         return Some("words spelt in mixed scripts (disguised advertising)");
     }
-    if words <= 6 && phrases::is_label(trim_label(lower)) {
+    if words <= 6 && (phrases::is_label(trim_label(lower)) || is_label_with_reading_time(lower)) {
         return Some("UI label");
     }
     if words <= MAX_COMMENT_HEADING_WORDS && phrases::is_comment_heading(lower) {
@@ -131,6 +154,14 @@ mod tests {
         ] {
             assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
         }
+    }
+
+    #[test]
+    fn labels_with_a_reading_time() {
+        assert!(is_label_with_reading_time("weiterlesen 5 minuten"));
+        assert!(is_label_with_reading_time("weiterlesen · 4 min read"));
+        assert!(!is_label_with_reading_time("5 min read"));
+        assert!(!is_label_with_reading_time("the budget 5 min read"));
     }
 
     #[test]
