@@ -53,20 +53,21 @@ fn mixes_scripts(text: &str) -> bool {
 /// A teaser's link label with its reading time: "weiterlesen 5 Minuten",
 /// "Read more · 4 min read".
 fn is_label_with_reading_time(lower: &str) -> bool {
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let rest = match PHRASES.reading_time.find(lower) {
         Some(found) => format!("{} {}", &lower[..found.start()], &lower[found.end()..]),
         // A bare duration at the end: "weiterlesen 5 minuten".
         None => {
-            let words: Vec<&str> = lower.split_whitespace().collect();
-            match words.as_slice() {
-                [label @ .., n, unit]
-                    if n.chars().all(|c| c.is_ascii_digit())
-                        && phrases::READING_TIME_UNITS.contains(unit) =>
-                {
-                    label.join(" ")
-                }
-                _ => return false,
+            let mut tail = lower.rsplitn(3, ' ');
+            let (Some(unit), Some(n), Some(label)) = (tail.next(), tail.next(), tail.next()) else {
+                return false;
+            };
+            if !n.bytes().all(|b| b.is_ascii_digit()) || !phrases::READING_TIME_UNITS.contains(&unit) {
+                return false;
             }
+            label.to_string()
         }
     };
     let rest = trim_label(rest.trim());

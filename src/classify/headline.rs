@@ -142,11 +142,12 @@ pub(crate) struct TitleMatch {
 impl TitleMatch {
     /// Prepares `title`.
     pub(crate) fn new(title: &str) -> Self {
+        let longest = from_title(title);
         let first = title_parts(title)
             .into_iter()
             .next()
-            .filter(|p| p.split_whitespace().count() >= MIN_FIRST_PART_WORDS);
-        let pieces = [Some(title.trim()), from_title(title), first]
+            .filter(|p| p.split_whitespace().count() >= MIN_FIRST_PART_WORDS && Some(*p) != longest);
+        let pieces = [Some(title.trim()), longest, first]
             .into_iter()
             .flatten()
             .map(|piece| tokens(piece).into_iter().collect::<HashSet<String>>())

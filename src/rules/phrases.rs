@@ -324,16 +324,14 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
         return true;
     }
     // "more from business", "latest: world" — only short headings qualify.
-    let words: Vec<&str> = key.split_whitespace().collect();
-    if words.len() > 6 {
+    if key.split_whitespace().count() > 6 {
         return false;
     }
     // "more great wired stories", "weitere nachrichten aus bern".
-    let noun = |w: &&str| LIST_HEADING_NOUNS.binary_search(w).is_ok();
-    if words.len() >= 2
-        && LIST_HEADING_OPENERS.binary_search(&words[0]).is_ok()
-        && (words.last().is_some_and(noun) || words.get(1).is_some_and(noun))
-    {
+    let mut words = key.split_whitespace();
+    let opener = words.next().is_some_and(|w| LIST_HEADING_OPENERS.binary_search(&w).is_ok());
+    let noun = |w: &str| LIST_HEADING_NOUNS.binary_search(&w).is_ok();
+    if opener && (words.next().is_some_and(noun) || words.next_back().is_some_and(noun)) {
         return true;
     }
     may_open_with_heading(key)
