@@ -232,6 +232,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     }
     drop_author_bio(doc, &mut out);
     drop_organisation_profile(doc, &mut out);
+    drop_people_lists(doc, &mut out);
     drop_leading_counters(doc, &mut out);
     out
 }
@@ -296,6 +297,47 @@ fn drop_organisation_profile(doc: &Document, out: &mut Classified) {
         if j == 0 || doc.blocks[i].text.starts_with(&name) {
             out.verdicts[i] = Verdict { label: Label::Other, reason: "the organisation's profile" };
         }
+    }
+}
+
+/// Fewest bare names in a row that make a list of people.
+const MIN_PEOPLE_LIST: usize = 5;
+
+/// Drops lists of people from the body: five or more blocks in a row that
+/// are each a bare name ("David Mikkelson", "Doreen Marchionni", …), with
+/// one-word group labels ("Editorial", "Operations") between them. A staff
+/// or team box reads as nothing but names; an article names people in
+/// sentences.
+fn drop_people_lists(doc: &Document, out: &mut Classified) {
+    let n = doc.blocks.len();
+    let is_body = |out: &Classified, i: usize| out.verdicts[i].label == Label::Body;
+    let mut i = 0;
+    while i < n {
+        if !is_body(out, i) || !byline::is_bare_name(&doc.blocks[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut names = 0;
+        let mut end = i;
+        while end < n && is_body(out, end) {
+            let text = &doc.blocks[end].text;
+            if byline::is_bare_name(text) {
+                names += 1;
+            } else if text.split_whitespace().count() != 1 {
+                break;
+            }
+            end += 1;
+        }
+        // The first group's label ("Editorial") sits just above.
+        let one_word = |j: usize| is_body(out, j) && doc.blocks[j].text.split_whitespace().count() == 1;
+        let from = if start > 0 && one_word(start - 1) { start - 1 } else { start };
+        if names >= MIN_PEOPLE_LIST {
+            for j in from..end {
+                out.verdicts[j] = Verdict { label: Label::Other, reason: "a list of people" };
+            }
+        }
+        i = end.max(start + 1);
     }
 }
 
@@ -1264,5 +1306,28 @@ mod tests {
     fn a_short_piece_about_the_organisation_keeps_its_paragraphs() {
         let page = "HISTALP annual report 2021\n\nThe annual report shows that the last year was again one of the warmest since records began in the Alps.\n\nHISTALP is a climate data collection for the greater Alpine region, made of several hundred long time series of many climate elements.\n";
         assert_eq!(body_of(page).len(), 2);
+    }
+
+    #[test]
+    fn a_staff_list_is_not_the_body() {
+        let para = "The council approved the budget on Monday after a long debate about the costs of the new bridge.";
+        let staff = ["David Mikkelson", "Doreen Marchionni", "David Emery", "Bond Huberman", "Jordan Liles"]
+            .map(|name| format!("<li>{name}</li>"))
+            .concat();
+        let page = format!(
+            "<html><body><article><h1>Bridge budget approved</h1><p>{para}</p><p>{para} Work starts soon.</p>\
+             <p>{para} The mayor was pleased.</p><h3>Editorial</h3><ul>{staff}</ul><h3>Operations</h3>\
+             <ul><li>Vinny Green</li></ul></article></body></html>"
+        );
+        let doc = crate::frontend::html::read(&page);
+        let classified = classify(&doc, None);
+        let kept: Vec<&str> = doc
+            .blocks
+            .iter()
+            .zip(&classified.verdicts)
+            .filter(|(_, v)| v.label == Label::Body)
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:#?}");
     }
 }
