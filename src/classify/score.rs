@@ -375,12 +375,39 @@ fn is_unspaced_script(c: char) -> bool {
 
 /// Ends like a sentence: sentence punctuation at the end, or before a short
 /// attribution ("… Bahnumschlags. (cm)", "… never ends.\" - Ben Wilson -").
+/// Sentences inside a block that make it running text however it ends.
+const MIN_INNER_SENTENCES: usize = 3;
+
+/// Counts sentence ends inside `text` (a full stop, question or exclamation
+/// mark, then a space and a capital letter), up to [`MIN_INNER_SENTENCES`].
+fn inner_sentences(text: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(['.', '!', '?']) {
+        let after = &rest[at + 1..];
+        let mut chars = after.chars();
+        if chars.next() == Some(' ') && chars.next().is_some_and(char::is_uppercase) {
+            count += 1;
+            if count >= MIN_INNER_SENTENCES {
+                break;
+            }
+        }
+        rest = after;
+    }
+    count
+}
+
 fn ends_sentence(text: &str) -> bool {
     const TERMINATORS: [char; 8] = ['.', '!', '?', '…', '。', '！', '？', ';'];
     let trimmed = text.trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“') || c.is_whitespace()
     });
     if trimmed.ends_with(TERMINATORS) || trimmed.ends_with(':') {
+        return true;
+    }
+    // Running text whose last sentence lost its full stop ("… Só quem se
+    // ama pode encontrar Um Amor de Verdade"): three sentences before it.
+    if inner_sentences(text) >= MIN_INNER_SENTENCES {
         return true;
     }
     let Some(last) = text.rfind(TERMINATORS) else { return false };
@@ -499,6 +526,11 @@ mod tests {
     fn sentence_ends() {
         for (text, want) in [
             ("He said so.", true),
+            (
+                "Gostar é sentir. Vivemos uma vida assim. Queremos mais. Só quem se ama pode encontrar Um Amor de Verdade",
+                true,
+            ),
+            ("Home. About. Contact", false),
             ("\"NATO is not part of the conflict.\"", true),
             ("Lithuania's Defense Ministry: Negotiations should begin now", false),
             ("Wie geht es?", true),
