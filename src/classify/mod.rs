@@ -1025,7 +1025,12 @@ fn find_dates(
                 continue;
             }
             let text = &doc.blocks[i].text;
-            if stamps_only && !date::is_stamp_only(text, page.order) {
+            // Above the headline only a date alone, or a date and a name
+            // ("21. Jan 2022 // Dominik Ricker"), is the article's.
+            if stamps_only
+                && !date::is_stamp_only(text, page.order)
+                && byline::name_beside_date(text, page.order).is_none()
+            {
                 continue;
             }
             if label == Label::Body && page.features[i].words > 20 {
