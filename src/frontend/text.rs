@@ -53,7 +53,13 @@ pub(crate) fn read(text: &str) -> Document {
             let first_word = content.split_whitespace().next().map_or(0, |w| w.chars().count());
             if indent == cont_indent && last_len + 1 + first_word > width.saturating_sub(2) {
                 if let Some(block) = blocks.last_mut() {
-                    block.text.push(' ');
+                    // Scripts written without spaces wrap mid-word: no
+                    // space where a wide character meets a wide one.
+                    let wide_seam = block.text.chars().next_back().is_some_and(is_wide)
+                        && content.chars().next().is_some_and(is_wide);
+                    if !wide_seam {
+                        block.text.push(' ');
+                    }
                     block.text.push_str(&normalize_space(content));
                     open = Some((line.chars().count(), cont_indent));
                     continue;
@@ -113,6 +119,26 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let near = lengths.iter().filter(|&&n| n + WRAP_SLACK >= width && n <= width + 3).count();
     let over = lengths.iter().filter(|&&n| n > width + 3).count();
     (near >= 3 && near * 100 >= lengths.len() * 3 && over * 50 <= lengths.len()).then_some(width)
+}
+
+/// East Asian wide and full-width characters (the ranges `wcwidth` gives
+/// two columns).
+fn is_wide(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{303E}'
+            | '\u{3041}'..='\u{33FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{A000}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}'
+            | '\u{20000}'..='\u{3FFFD}'
+    )
 }
 
 /// Splits a leading bullet glyph off a line: `("•  Item")` → `(true, "Item")`.
@@ -200,6 +226,21 @@ mod tests {
         assert_eq!(blocks.iter().filter(|b| *b == para).count(), 6, "{blocks:#?}");
         assert!(blocks.contains(&"Short line one".to_string()));
         assert!(blocks.contains(&"Short line two".to_string()));
+    }
+
+    #[test]
+    fn wrapped_lines_of_wide_script_join_without_a_space() {
+        let latin = "Gaming used to be so simple. We would buy a game, sit down in front of a console or PC, grind our way to the end, then repeat.";
+        let mut page = String::new();
+        for _ in 0..6 {
+            page.push_str(&wrap(latin, 60));
+            page.push('\n');
+        }
+        // A line of Japanese filling the width, then its last word.
+        let line = "あ".repeat(59);
+        page.push_str(&format!("{line}\nます。\n"));
+        let blocks = texts(&page);
+        assert!(blocks.contains(&format!("{line}ます。")), "{blocks:#?}");
     }
 
     #[test]
