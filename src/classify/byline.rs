@@ -250,6 +250,21 @@ fn is_date_label_word(word: &str) -> bool {
     PUBLISHED_LABELS.iter().chain(UPDATED_LABELS).any(|l| *l == word)
 }
 
+/// Most words of a job title standing on its own line ("Games Editor",
+/// "Senior Staff Writer").
+const MAX_ROLE_LINE_WORDS: usize = 4;
+
+/// Whether `text` is a job title on its own: a few words ending in a role
+/// ("Games Editor", "Staff Writer", "Korrespondent").
+pub(crate) fn is_role_line(text: &str) -> bool {
+    let lower = crate::block::lowercase(text.trim());
+    let words = lower.split_whitespace().count();
+    (1..=MAX_ROLE_LINE_WORDS).contains(&words)
+        && crate::rules::authors::ROLES
+            .iter()
+            .any(|role| lower == *role || lower.strip_suffix(role).is_some_and(|head| head.ends_with(' ')))
+}
+
 /// The name in an author box's heading ("About Jane Doe", "Über Moritz
 /// Bachmann"), if the block is one; an empty name for a heading that names
 /// no one ("About the author").
@@ -397,6 +412,19 @@ mod tests {
         assert_eq!(about_heading("About Us"), None);
         assert_eq!(about_heading("Über den Autor:"), Some(""));
         assert_eq!(about_heading("About the project and its goals"), None);
+    }
+
+    #[test]
+    fn role_lines() {
+        for (line, want) in [
+            ("Games Editor", true),
+            ("Senior Staff Writer", true),
+            ("Korrespondent", true),
+            ("Yahoo Finance", false),
+            ("Editors pick the best stories of the week", false),
+        ] {
+            assert_eq!(is_role_line(line), want, "{line:?}");
+        }
     }
 
     #[test]

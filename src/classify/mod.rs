@@ -940,13 +940,18 @@ fn find_byline(
         let near_headline = headline.is_some_and(|h| i > h && i <= h + 2);
         let near_date = (i.saturating_sub(1)..(i + 4).min(doc.blocks.len()))
             .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
-        let name = if near_headline && near_date && byline::is_bare_name(text) {
+        // "Ben Silverman" over "Games Editor": a name and its job title.
+        let role_after = doc.blocks.get(i + 1).is_some_and(|b| byline::is_role_line(&b.text));
+        let name = if (near_headline || role_after) && near_date && byline::is_bare_name(text) {
             Some(text.clone())
         } else {
             byline::name_beside_date(text, page.order)
         };
         if let Some(name) = name {
             out.verdicts[i] = Verdict { label: Label::Byline, reason: "a name where the byline sits" };
+            if role_after && usable(out, i + 1) {
+                out.verdicts[i + 1] = Verdict { label: Label::Byline, reason: "the author's job title" };
+            }
             out.authors = vec![name];
             return;
         }
@@ -1334,5 +1339,12 @@ mod tests {
             .map(|(b, _)| b.text.as_str())
             .collect();
         assert_eq!(kept.len(), 3, "{kept:#?}");
+    }
+
+    #[test]
+    fn a_name_over_its_job_title_is_the_byline() {
+        let page =
+            format!("Menu\nHome\n\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}");
+        assert_eq!(authors_of(&page), ["Ben Silverman"]);
     }
 }
