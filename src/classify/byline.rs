@@ -36,6 +36,8 @@ const MAX_WORDS_BEFORE_CUE: usize = 3;
 /// Bare names (no cue) have two to four words: one word is too often a
 /// section label, five a phrase.
 const BARE_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+/// Longest bare name, in characters.
+const MAX_BARE_NAME_CHARS: usize = 40;
 
 /// The text after a byline cue that opens `text`. `Some("")` for a lone
 /// cue ("By"), whose names are on the next line.
@@ -227,8 +229,12 @@ fn is_cued_name(name: &str) -> bool {
 /// words (particles like "von" allowed), no digits, no punctuation but
 /// initials' dots and hyphens.
 pub(crate) fn is_bare_name(text: &str) -> bool {
+    // Most blocks are paragraphs: ruled out before any word is collected.
+    if text.len() > 4 * MAX_BARE_NAME_CHARS {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if !BARE_NAME_WORDS.contains(&words.len()) || text.chars().count() > 40 {
+    if !BARE_NAME_WORDS.contains(&words.len()) || text.chars().count() > MAX_BARE_NAME_CHARS {
         return false;
     }
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
