@@ -349,6 +349,8 @@ const MAX_COUNTER_CHARS: usize = 7;
 fn drop_leading_counters(doc: &Document, out: &mut Classified) {
     let is_counter = |text: &str| {
         text.chars().count() <= MAX_COUNTER_CHARS
+            // "1." is the first step of a list, not a counter.
+            && !text.ends_with('.')
             && text.chars().any(|c| c.is_ascii_digit())
             && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | 'K' | 'k'))
     };
@@ -623,6 +625,15 @@ fn body_segments(
     let grow = |r: Range<usize>| score::grow_region(r, &strong, &stop, floor);
     let total = |r: &Range<usize>| scores[r.clone()].iter().sum::<f32>();
     let mut segments = vec![core.clone()];
+    // A recipe's ingredient list above its method: short quantity lines
+    // the region cannot grow across, under a heading that says what they are.
+    let ingredients = (floor.max(core.start.saturating_sub(MAX_INGREDIENT_LINES))..core.start)
+        .rev()
+        .take_while(|&i| allowed[i] && !page.features[i].feed_heading)
+        .find(|&i| phrases::is_ingredient_heading(&page.lowered[i]));
+    if let Some(heading) = ingredients {
+        segments.insert(0, heading..core.start);
+    }
     loop {
         let end = segments.last().map_or(0, |r| r.end);
         let window = end..(end + SIDE_REACH).min(n);
@@ -686,6 +697,9 @@ fn region_scores(doc: &Document, page: &Page, anchor: model::Anchor) -> Vec<f32>
         .map(|(score, block)| if block.region == Region::Chrome { score.min(0.0) } else { score })
         .collect()
 }
+
+/// Most lines between an ingredient heading and the method below it.
+const MAX_INGREDIENT_LINES: usize = 60;
 
 /// Prose blocks that must come before a comment thread's heading (after
 /// the headline, when known) for it to end the article: a "12 comments"
@@ -1346,5 +1360,40 @@ mod tests {
         let page =
             format!("Menu\nHome\n\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}");
         assert_eq!(authors_of(&page), ["Ben Silverman"]);
+    }
+
+    #[test]
+    fn a_recipes_ingredients_are_part_of_it() {
+        let ingredients: String = [
+            "350 g Zucker",
+            "500 ml Milch",
+            "4 EL Milch",
+            "450 g weiche Butter",
+            "350 g Mehl",
+            "Salz",
+            "5 Eier (Gr. M)",
+            "1 Pck. Backpulver",
+            "2 EL Backkakao",
+            "200 g Schlagsahne",
+            "200 g Zartbitterkuvertüre",
+            "20 g Mini-Marshmallows",
+            "Frischhaltefolie",
+            "Küchengasbrenner",
+        ]
+        .map(|line| format!("{line}\n"))
+        .concat();
+        let step = |n: usize| {
+            format!(
+                "{n}.\nFür die Creme Puddingpulver, Zucker und Milch in einem Topf verrühren, dann unter Rühren aufkochen und abkühlen lassen, bis sie fest ist.\n"
+            )
+        };
+        let method: String = (1..=4).map(step).collect();
+        let page = format!(
+            "Schneewittchen-Kuchen mit Mini-Marshmallows\n\nZutaten\n{ingredients}Zubereitung\n{method}"
+        );
+        let body = body_of(&page);
+        assert!(body.iter().any(|p| p == "350 g Zucker"), "{body:#?}");
+        assert!(body.iter().any(|p| p == "Küchengasbrenner"), "{body:#?}");
+        assert!(body.iter().any(|p| p == "1."), "the first step's number stays with the others: {body:#?}");
     }
 }

@@ -151,6 +151,14 @@ pub(crate) const LIST_HEADING_NOUNS: &[&str] = &[
     "posts", "reads", "stories", "storys", "videos",
 ];
 
+/// Headings of a recipe's ingredient list: the short lines under one
+/// ("200 g Zucker", "5 Eier") are the article, however weak they read.
+#[rustfmt::skip]
+pub(crate) const INGREDIENT_HEADINGS: &[&str] = &[
+    "ingredientes", "ingredienti", "ingredients", "ingrediënten", "ingrédients", "składniki",
+    "zutaten", "ингредиенты", "інгредієнти",
+];
+
 /// Labels that open a list of tags, categories or filing places ("Tags:
 /// a, b, c", "Abgelegt unter: Fotografie"). Matched at the start of a
 /// block, followed by a colon or the end of the block.
@@ -370,6 +378,16 @@ pub(crate) fn is_related_link(lower: &str) -> bool {
         })
 }
 
+/// True when a lower-cased block heads a recipe's ingredient list
+/// ("Zutaten", "Ingredients:", "Zutaten für 4 Personen").
+pub(crate) fn is_ingredient_heading(lower: &str) -> bool {
+    let key = trim_label(lower);
+    key.split_whitespace().count() <= 5
+        && INGREDIENT_HEADINGS
+            .iter()
+            .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
+}
+
 /// True when a lower-cased block heads a comment thread ("3 kommentare",
 /// "comments (12)", "5 thoughts on “the title”").
 pub(crate) fn is_comment_heading(lower: &str) -> bool {
@@ -402,6 +420,19 @@ mod tests {
             ("stories we loved this year", false),
         ] {
             assert_eq!(sidebar_heading(key), want, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn ingredient_headings() {
+        for (lower, want) in [
+            ("zutaten", true),
+            ("ingredients:", true),
+            ("zutaten für 4 personen", true),
+            ("zutaten-tauschbörse", false),
+            ("ingredients matter more than the oven, the chef said at the start", false),
+        ] {
+            assert_eq!(is_ingredient_heading(lower), want, "{lower:?}");
         }
     }
 
@@ -464,6 +495,7 @@ mod tests {
         assert_table("READING_TIME_UNITS", READING_TIME_UNITS);
         assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
         assert_table("COMMENT_NOUNS", COMMENT_NOUNS);
+        assert_table("INGREDIENT_HEADINGS", INGREDIENT_HEADINGS);
         assert_table("LIST_HEADING_OPENERS", LIST_HEADING_OPENERS);
         assert_table("LIST_HEADING_NOUNS", LIST_HEADING_NOUNS);
         assert_table("COMMENT_COUNT_WORDS", COMMENT_COUNT_WORDS);
