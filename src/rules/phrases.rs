@@ -225,6 +225,17 @@ pub(crate) const COMMENT_NOUNS: &[&str] = &[
     "коментарів", "комментариев", "комментарии", "комментарий", "комментария",
 ];
 
+/// Whole-block labels of a comment form, which opens or closes the
+/// readers' thread ("Leave a Reply", "Hinterlasse einen Kommentar").
+#[rustfmt::skip]
+pub(crate) const COMMENT_FORM_LABELS: &[&str] = &[
+    "add a comment", "add comment", "comment on this article", "deja un comentario",
+    "deja una respuesta", "hinterlasse einen kommentar", "join the conversation",
+    "join the discussion", "kommentar schreiben", "kommentieren", "laisser un commentaire",
+    "lascia un commento", "leave a comment", "leave a reply", "post a comment",
+    "schreibe einen kommentar", "write a comment", "écrire un commentaire",
+];
+
 /// Words that stand for a count before a comment noun ("One comment",
 /// "Ein Kommentar", "No comments").
 #[rustfmt::skip]
@@ -391,7 +402,8 @@ pub(crate) fn is_ingredient_heading(lower: &str) -> bool {
 /// True when a lower-cased block heads a comment thread ("3 kommentare",
 /// "comments (12)", "5 thoughts on “the title”").
 pub(crate) fn is_comment_heading(lower: &str) -> bool {
-    PHRASES.comment_heading.is_match(trim_label(lower))
+    let key = trim_label(lower);
+    PHRASES.comment_heading.is_match(key) || COMMENT_FORM_LABELS.binary_search(&key).is_ok()
 }
 
 /// Reading time in minutes from a note like "1 min read", if `text` has one.
@@ -446,6 +458,8 @@ mod tests {
             ("5 thoughts on “how to build a shed”", true),
             ("2 responses to \"a title\"", true),
             ("комментарии: 7", true),
+            ("leave a reply", true),
+            ("hinterlasse einen kommentar", true),
             ("comments", false),
             ("12 comments were removed by the moderators after the vote", false),
             ("the 3 comments that changed the debate", false),
@@ -496,6 +510,7 @@ mod tests {
         assert_table("READING_TIME_WORDS", READING_TIME_WORDS);
         assert_table("COMMENT_NOUNS", COMMENT_NOUNS);
         assert_table("INGREDIENT_HEADINGS", INGREDIENT_HEADINGS);
+        assert_table("COMMENT_FORM_LABELS", COMMENT_FORM_LABELS);
         assert_table("LIST_HEADING_OPENERS", LIST_HEADING_OPENERS);
         assert_table("LIST_HEADING_NOUNS", LIST_HEADING_NOUNS);
         assert_table("COMMENT_COUNT_WORDS", COMMENT_COUNT_WORDS);
