@@ -284,7 +284,7 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             let nouns = alternation(COMMENT_NOUNS);
             let counts = alternation(COMMENT_COUNT_WORDS);
             compile(&format!(
-                r"^(?:(?:\d{{1,6}}|{counts})\s+{nouns}(?:\s+(?:on|to|zu|auf|sur|à|a|su|op|do|на|к|до)\s.*)?|{nouns}\s*[(:]\s*\d{{1,6}}\)?)$"
+                r"^(?:(?:\d{{1,6}}|{counts})\s+{nouns}(?:\s+(?:on|to|zu|auf|sur|à|a|su|op|do|на|к|до)\s.*|(?:\s+\S+){{1,2}})?|{nouns}\s*[(:]\s*\d{{1,6}}\)?)$"
             ))
         },
         heading_openers: SIDEBAR_HEADINGS.iter().filter_map(|h| h.split_whitespace().next()).collect(),
@@ -462,6 +462,7 @@ mod tests {
             ("hinterlasse einen kommentar", true),
             ("comments", false),
             ("12 comments were removed by the moderators after the vote", false),
+            ("63 kommentar themen", true),
             ("the 3 comments that changed the debate", false),
         ] {
             assert_eq!(is_comment_heading(lower), want, "{lower:?}");
