@@ -256,6 +256,10 @@ fn is_date_label_word(word: &str) -> bool {
     PUBLISHED_LABELS.iter().chain(UPDATED_LABELS).any(|l| *l == word)
 }
 
+/// Words that join a name to the date after it ("Frank Hahn am 18.
+/// September 2019", "Jane Doe on March 3, 2021").
+const DATE_JOINERS: &[&str] = &["am", "dnia", "du", "el", "il", "le", "on", "op", "vom"];
+
 /// Most words of a job title standing on its own line ("Games Editor",
 /// "Senior Staff Writer").
 const MAX_ROLE_LINE_WORDS: usize = 4;
@@ -310,12 +314,28 @@ pub(crate) fn name_beside_date(text: &str, order: Order) -> Option<String> {
     let (first, last) =
         (found.iter().map(|f| f.range.start).min()?, found.iter().map(|f| f.range.end).max()?);
     let before = text[..first].trim().trim_end_matches([',', '|', '-', '–', '—', '·', '•']).trim();
+    // "Frank Hahn am 18. September 2019": the word that joins name and date.
+    let before = before
+        .rsplit_once(' ')
+        .filter(|(_, last)| DATE_JOINERS.contains(&last.to_lowercase().as_str()))
+        .map_or(before, |(name, _)| name.trim_end());
     // After the last date ("28. Juni 2019 14. Januar 2020 | Name"), less a
     // trailing counter of comments ("1. Februar 2022 Luis Holuch 6").
     let after = text[last..]
         .trim_start_matches(|c: char| !c.is_alphabetic())
         .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
         .trim();
+    // "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar": the
+    // comment link after the name.
+    let lower_after = crate::block::lowercase(after);
+    let after = phrases::COMMENT_FORM_LABELS
+        .iter()
+        .find_map(|label| {
+            // Byte offsets carry over only when lower-casing kept the length.
+            let head = lower_after.strip_suffix(label).filter(|head| head.ends_with(' '))?;
+            (lower_after.len() == after.len()).then(|| after.get(..head.len())).flatten().map(str::trim)
+        })
+        .unwrap_or(after);
     [before, after].into_iter().find(|part| is_bare_name(part)).map(str::to_string)
 }
 
@@ -444,6 +464,8 @@ mod tests {
             ("1. Februar 2022 Luis Holuch 6", Some("Luis Holuch")),
             ("October 3, 2022", None),
             ("Crime Published On May 10, 2022 01:52 PM", None),
+            ("Frank Hahn am 18. September 2019", Some("Frank Hahn")),
+            ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", Some("Ulrike Stockhausen")),
         ] {
             assert_eq!(name_beside_date(line, Order::DayFirst).as_deref(), want, "{line:?}");
         }

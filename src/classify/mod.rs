@@ -952,7 +952,8 @@ fn find_byline(
         // A bare name needs a date close by: German capitalises every
         // noun, so "Wissenschaft Atmosphäre Klima" looks like a name too.
         let near_headline = headline.is_some_and(|h| i > h && i <= h + 2);
-        let near_date = (i.saturating_sub(1)..(i + 4).min(doc.blocks.len()))
+        // The date may sit on the line above the headline, two up.
+        let near_date = (i.saturating_sub(3)..(i + 4).min(doc.blocks.len()))
             .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
         // "Ben Silverman" over "Games Editor": a name and its job title.
         let role_after = doc.blocks.get(i + 1).is_some_and(|b| byline::is_role_line(&b.text));
@@ -1395,5 +1396,13 @@ mod tests {
         assert!(body.iter().any(|p| p == "350 g Zucker"), "{body:#?}");
         assert!(body.iter().any(|p| p == "Küchengasbrenner"), "{body:#?}");
         assert!(body.iter().any(|p| p == "1."), "the first step's number stays with the others: {body:#?}");
+    }
+
+    #[test]
+    fn a_bare_name_under_the_headline_may_take_the_date_above_it() {
+        let page = format!(
+            "Menu\nHome\n\n21. Jan 2022 // Sägewerk\nPerfect cuts on the table saw with a simple jig\nDominik Ricker\n\n{STORY}"
+        );
+        assert_eq!(authors_of(&page), ["Dominik Ricker"]);
     }
 }
