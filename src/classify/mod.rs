@@ -1056,6 +1056,9 @@ fn find_dates(
             if label == Label::Body && page.features[i].words > 20 {
                 continue; // a date inside a paragraph is news, not a dateline
             }
+            if is_post_attribution(text) {
+                continue;
+            }
             let before = (out.published.is_some(), out.updated.is_some());
             for found in date::find_all(text, page.order, now) {
                 record_date(out, &found, text);
@@ -1074,6 +1077,12 @@ fn find_dates(
             return;
         }
     }
+}
+
+/// An embedded post's attribution line: "— Digital Foundry
+/// (@digitalfoundry) November 18, 2019". Its date is the post's.
+fn is_post_attribution(text: &str) -> bool {
+    text.starts_with(['—', '–', '-']) && text.contains("(@")
 }
 
 /// The indices `0..len` by distance from `pivot`, the one above first on
@@ -1404,5 +1413,17 @@ mod tests {
             "Menu\nHome\n\n21. Jan 2022 // Sägewerk\nPerfect cuts on the table saw with a simple jig\nDominik Ricker\n\n{STORY}"
         );
         assert_eq!(authors_of(&page), ["Dominik Ricker"]);
+    }
+
+    #[test]
+    fn an_embedded_posts_date_is_not_the_articles() {
+        assert!(is_post_attribution("— Digital Foundry (@digitalfoundry) November 18, 2019"));
+        assert!(!is_post_attribution("Published November 18, 2019"));
+        let page = format!(
+            "Bridge budget approved after long debate\n\n{STORY}\n— Jane Roe (@janeroe) November 18, 2019\n\nThe work is planned in three stages, and the first contracts will be signed before the end of the year.\n"
+        );
+        let doc = text::read(&page);
+        let classified = classify(&doc, None);
+        assert!(classified.published.is_none());
     }
 }
