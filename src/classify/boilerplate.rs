@@ -81,6 +81,10 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     if block.region == Region::Chrome {
         return Some("inside page chrome (nav, header, footer, comments)");
     }
+    // Before the placeholder test: "[ 167 comments ]" is a thread's heading.
+    if words <= MAX_COMMENT_HEADING_WORDS && phrases::is_comment_heading(lower) {
+        return Some(COMMENT_HEADING);
+    }
     if text.starts_with(['[', '(']) && PHRASES.placeholder.is_match(text) {
         return Some("image or form placeholder");
     }
@@ -92,9 +96,6 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     }
     if words <= 6 && (phrases::is_label(trim_label(lower)) || is_label_with_reading_time(lower)) {
         return Some("UI label");
-    }
-    if words <= MAX_COMMENT_HEADING_WORDS && phrases::is_comment_heading(lower) {
-        return Some(COMMENT_HEADING);
     }
     if words <= MAX_FURNITURE_WORDS {
         if phrases::has_boilerplate(lower) {
@@ -155,6 +156,12 @@ mod tests {
         ] {
             assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
         }
+    }
+
+    #[test]
+    fn a_bracketed_comment_count_heads_the_thread() {
+        let block = Block::new("[ 167 comments ]".to_string(), crate::block::Kind::Line);
+        assert_eq!(furniture(&block, 2, "[ 167 comments ]"), Some(COMMENT_HEADING));
     }
 
     #[test]
