@@ -1426,4 +1426,53 @@ mod tests {
         let classified = classify(&doc, None);
         assert!(classified.published.is_none());
     }
+
+    #[test]
+    fn a_weaker_run_before_the_best_side_run_is_kept() {
+        let topics = [
+            ("bridge", "read the plans"),
+            ("road", "count the traffic"),
+            ("budget", "compare the offers"),
+            ("tax", "ask the bank"),
+            ("plan", "visit the site"),
+            ("harbour", "hear the fishermen"),
+            ("school", "meet the teachers"),
+            ("pool", "test the water"),
+            ("museum", "see the rooms"),
+            ("zoo", "feed the animals"),
+            ("library", "sort the books"),
+            ("station", "check the trains"),
+            ("park", "plant the trees"),
+            ("market", "open the stalls"),
+            ("bus line", "print the timetable"),
+            ("tower", "climb the stairs"),
+            ("bakery", "taste the bread"),
+            ("clinic", "hire the nurses"),
+            ("bridge tolls", "survey the drivers"),
+            ("night bus", "ask the night workers"),
+        ];
+        let paras = |range: Range<usize>| {
+            topics[range]
+                .iter()
+                .map(|(topic, end)| {
+                    format!(
+                        "The council said that the {topic} would be discussed again next month, after residents asked for more time to {end}.\n\n"
+                    )
+                })
+                .collect::<String>()
+        };
+        // A share bar stops the region from growing; the place names make
+        // each stretch too costly for one run to span it. The best run
+        // after the article (six paragraphs) lies past a weaker one (four).
+        let bar = "Share\nBern\nBasel\nZürich\nGenf\nLuzern\nLugano\nChur\n\n";
+        let page = format!(
+            "Council delays the vote on the harbour plan\n\n{}{bar}{}{bar}{}",
+            paras(0..10),
+            paras(10..14),
+            paras(14..20)
+        );
+        let body = body_of(&page);
+        assert!(body.iter().any(|p| p.contains("the library")), "{body:#?}");
+        assert!(body.iter().any(|p| p.contains("the night bus")), "{body:#?}");
+    }
 }
