@@ -366,10 +366,14 @@ pub(crate) fn parse_meta(raw: &str) -> Option<String> {
     find(raw.trim(), Order::MonthFirst, None).and_then(|f| f.iso)
 }
 
+/// Longest text that can be a date or time alone, in characters.
+const MAX_STAMP_CHARS: usize = 60;
+
 /// True when `text` is nothing but a date or time (a feed item's stamp, a
 /// dateline): the found expression covers nearly all of it.
 pub(crate) fn is_stamp_only(text: &str, order: Order) -> bool {
-    if text.len() > 4 * 60 || text.chars().count() > 60 {
+    // The byte test rules a paragraph out before its characters are counted.
+    if text.len() > 4 * MAX_STAMP_CHARS || text.chars().count() > MAX_STAMP_CHARS {
         return false;
     }
     let covered: usize = find_all(text, order, None).iter().map(|f| f.range.len()).sum();
@@ -384,10 +388,6 @@ pub(crate) fn is_stamp_only(text: &str, order: Order) -> bool {
 /// True when `text` is a date line: a date or time alone, after a
 /// published/updated label or not ("Aktualisiert: 11.04.2020, 10:27").
 pub(crate) fn is_date_line(text: &str, order: Order) -> bool {
-    // A stamp is at most 60 characters (see `is_stamp_only`) after a label.
-    if text.len() > 400 {
-        return false;
-    }
     let rest = DATES.label.find(text).map_or(text, |m| &text[m.end()..]);
     !rest.trim().is_empty() && is_stamp_only(rest, order) && find(rest, order, None).is_some()
 }

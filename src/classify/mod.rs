@@ -283,7 +283,7 @@ fn drop_organisation_profile(doc: &Document, out: &mut Classified) {
     let Some(headline) = block.map(|i| doc.blocks[i].text.as_str()).or(out.headline.as_deref()) else {
         return;
     };
-    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
+    let body = body_blocks(out);
     // A short piece may be about the organisation itself ("HISTALP ist eine
     // Klimadatensammlung …"): a profile closes a story told before it.
     let tail = &body[body.len().saturating_sub(BIO_REACH).max(MIN_STORY_BEFORE_PROFILE.min(body.len()))..];
@@ -365,6 +365,11 @@ fn drop_leading_counters(doc: &Document, out: &mut Classified) {
     }
 }
 
+/// The indices of the blocks labelled body, in page order.
+fn body_blocks(out: &Classified) -> Vec<usize> {
+    (0..out.verdicts.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect()
+}
+
 /// How many paragraphs at the end of the body are checked for an author
 /// bio.
 const BIO_REACH: usize = 3;
@@ -376,7 +381,7 @@ const MAX_BIO_WORDS: usize = 80;
 /// "Jake is the co-founder of …"). It reads like prose, but it is about the
 /// writer, not the story.
 fn drop_author_bio(doc: &Document, out: &mut Classified) {
-    let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| out.verdicts[i].label == Label::Body).collect();
+    let body = body_blocks(out);
     // An author box headed "About Jane Doe" / "Über Moritz Bachmann":
     // the heading and the bio under it.
     let box_tail = body.len().saturating_sub(BIO_REACH + 1);
@@ -624,6 +629,13 @@ fn body_segments(
     let floor = floor_for(&core);
     let grow = |r: Range<usize>| score::grow_region(r, &strong, &stop, floor);
     let total = |r: &Range<usize>| scores[r.clone()].iter().sum::<f32>();
+    // Inside the page's main container (HTML), as the body is, one
+    // paragraph after an in-article box (a "Related" list, an ad) is
+    // enough: it is the article's end.
+    let in_main = |r: &Range<usize>| r.clone().all(|i| doc.blocks[i].in_main);
+    let core_in_main = in_main(&core);
+    let needed =
+        |r: &Range<usize>| if core_in_main && in_main(r) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
     let mut segments = vec![core.clone()];
     // A recipe's ingredient list above its method: short quantity lines
     // the region cannot grow across, under a heading that says what they are.
@@ -641,12 +653,6 @@ fn body_segments(
             break;
         };
         let found = found.start + end..found.end + end;
-        // Inside the page's main container (HTML), as the body is, one
-        // paragraph after an in-article box (a "Related" list, an ad) is
-        // enough: it is the article's end.
-        let in_main = |r: &Range<usize>| r.clone().all(|i| doc.blocks[i].in_main);
-        let needed =
-            |r: &Range<usize>| if in_main(&core) && in_main(r) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
         if total(&found) < needed(&found) {
             break;
         }
@@ -1148,15 +1154,19 @@ mod tests {
     use super::*;
     use crate::frontend::text;
 
-    fn body_of(page: &str) -> Vec<String> {
-        let doc = text::read(page);
+    /// The body paragraphs of a page read by `front_end`.
+    fn body_read_by(front_end: fn(&str) -> Document, page: &str) -> Vec<String> {
+        let doc = front_end(page);
         let classified = classify(&doc, None);
-        doc.blocks
-            .iter()
-            .zip(&classified.verdicts)
-            .filter(|(_, v)| v.label == Label::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        body_blocks(&classified).into_iter().map(|i| doc.blocks[i].text.clone()).collect()
+    }
+
+    fn body_of(page: &str) -> Vec<String> {
+        body_read_by(text::read, page)
+    }
+
+    fn html_body_of(page: &str) -> Vec<String> {
+        body_read_by(crate::frontend::html::read, page)
     }
 
     #[test]
@@ -1277,17 +1287,9 @@ mod tests {
             "<html><body><article><h1>Bridge budget approved</h1><div>0</div><p>{para}</p><p>{para} Work starts soon.</p>\
              <p>{para} The mayor was pleased.</p></article></body></html>"
         );
-        let doc = crate::frontend::html::read(&page);
-        let classified = classify(&doc, None);
-        let body: Vec<&str> = doc
-            .blocks
-            .iter()
-            .zip(&classified.verdicts)
-            .filter(|(_, v)| v.label == Label::Body)
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let body = html_body_of(&page);
         assert_eq!(body.len(), 3, "{body:#?}");
-        assert!(body.iter().all(|p| *p != "0"));
+        assert!(body.iter().all(|p| p != "0"));
     }
 
     #[test]
@@ -1353,15 +1355,7 @@ mod tests {
              <p>{para} The mayor was pleased.</p><h3>Editorial</h3><ul>{staff}</ul><h3>Operations</h3>\
              <ul><li>Vinny Green</li></ul></article></body></html>"
         );
-        let doc = crate::frontend::html::read(&page);
-        let classified = classify(&doc, None);
-        let kept: Vec<&str> = doc
-            .blocks
-            .iter()
-            .zip(&classified.verdicts)
-            .filter(|(_, v)| v.label == Label::Body)
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let kept = html_body_of(&page);
         assert_eq!(kept.len(), 3, "{kept:#?}");
     }
 

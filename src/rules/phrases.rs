@@ -356,10 +356,13 @@ pub(crate) fn sidebar_heading(key: &str) -> bool {
     if opener && (words.next().is_some_and(noun) || words.next_back().is_some_and(noun)) {
         return true;
     }
-    may_open_with_heading(key)
-        && SIDEBAR_HEADINGS
-            .iter()
-            .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':')))
+    may_open_with_heading(key) && SIDEBAR_HEADINGS.iter().any(|h| opens_with_heading(key, h))
+}
+
+/// Whether `key` is `heading`, alone or followed by a space or colon
+/// ("more from business", "latest: world", "zutaten für 4 personen").
+fn opens_with_heading(key: &str, heading: &str) -> bool {
+    key.strip_prefix(heading).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
 }
 
 /// Whether a lower-cased block's first word starts some list heading.
@@ -396,10 +399,7 @@ pub(crate) fn is_related_link(lower: &str) -> bool {
 /// ("Zutaten", "Ingredients:", "Zutaten für 4 Personen").
 pub(crate) fn is_ingredient_heading(lower: &str) -> bool {
     let key = trim_label(lower);
-    key.split_whitespace().count() <= 5
-        && INGREDIENT_HEADINGS
-            .iter()
-            .any(|h| key.strip_prefix(h).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
+    key.split_whitespace().count() <= 5 && INGREDIENT_HEADINGS.iter().any(|h| opens_with_heading(key, h))
 }
 
 /// True when a lower-cased block heads a comment thread ("3 kommentare",
