@@ -10,7 +10,7 @@
 
 use crate::block::Document;
 use crate::classify::date::Order;
-use crate::classify::{Classified, Dated, Label, caption, date, headline};
+use crate::classify::{Classified, Dated, Label, caption, date, title};
 use crate::model::{Article, Image, SidebarItem, Source};
 
 /// Builds the article from a classified document.
@@ -66,14 +66,14 @@ fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
 /// Stack Overflow Blog"): an end part equal to the stated site name or to
 /// the site part of `<title>` is dropped.
 fn without_site_name(stated: &str, doc: &Document) -> String {
-    let site_of_title = doc.meta.title.as_deref().and_then(headline::site_from_title);
+    let site_of_title = doc.meta.title.as_deref().and_then(title::site_from_title);
     let is_site = |part: &str| {
         [doc.meta.site_name.as_deref(), site_of_title]
             .into_iter()
             .flatten()
             .any(|site| site.eq_ignore_ascii_case(part))
     };
-    let parts = headline::title_parts(stated);
+    let parts = title::title_parts(stated);
     match (parts.first(), parts.last()) {
         (Some(_), Some(last)) if parts.len() >= 2 && is_site(last) => stated[..stated.len() - last.len()]
             .trim_end()

@@ -1,5 +1,11 @@
 //! Bylines: spotting them and reading the author names out of them.
 //!
+//! As a pass ([`find`]), input: the labelled page and the header window the
+//! headline pass set; output: the authors, with the byline's blocks
+//! labelled. A cued byline is looked for in the header, a little into the
+//! body and around the body's end; failing that, a bare name where bylines
+//! sit.
+//!
 //! A byline is found in three shapes:
 //! - a cue and the names: "By Jane Doe", "Posted 11 April 2018 by Walter von
 //!   Aachen", "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | …";
@@ -15,7 +21,13 @@
 //! an affiliation ("Rob Picheta, CNN"). Desks ("The Kyiv Independent news
 //! desk") are names like any other.
 
-use crate::classify::date::{self, Order};
+use std::ops::Range;
+
+use crate::block::Document;
+use crate::classify::date::{self, MAX_DATELINE_WORDS, Order};
+use crate::classify::label::{Label, Verdict};
+use crate::classify::score::Page;
+use crate::rules;
 use crate::rules::authors::{
     ABOUT_OPENERS, AUTHOR_BOX_HEADINGS, AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS,
     is_placeholder,
@@ -339,9 +351,184 @@ pub(crate) fn name_beside_date(text: &str, order: Order) -> Option<String> {
     [before, after].into_iter().find(|part| is_bare_name(part)).map(str::to_string)
 }
 
+/// Finds the byline around the header, labels it, and returns the authors
+/// read from it. When no visible byline names anyone but the markup does,
+/// the header line that opens with the stated name is labelled instead.
+pub(crate) fn find(
+    doc: &Document,
+    page: &Page,
+    verdicts: &mut [Verdict],
+    header: Range<usize>,
+    region: &Range<usize>,
+    headline: Option<usize>,
+) -> Vec<String> {
+    let authors = cued_or_bare(doc, page, verdicts, header.clone(), region, headline);
+    mark_stated_byline(doc, page, verdicts, header);
+    authors
+}
+
+/// How many blocks above the headline a byline may sit ("6. Oktober 2022 /
+/// By Celia Parbey / 0 Comments" above the headline).
+const BYLINE_ABOVE_HEADLINE: usize = 4;
+/// How far into the body a cued byline is still looked for.
+const BYLINE_BODY_REACH: usize = 10;
+/// How many blocks on each side of the end of the body a cued byline is
+/// looked for.
+const BYLINE_TAIL_REACH: usize = 5;
+/// Outside the header, a cued byline is a short line ("Von Irmela Schwab",
+/// "VON MORITZ GATHMANN am 21. April 2020").
+const MAX_STRICT_BYLINE_WORDS: usize = 12;
+/// How many blocks after a lone cue ("By") the names may run: name,
+/// "and", name, "and", name.
+const MAX_BYLINE_LINES: usize = 6;
+
+/// Finds the byline around the header and reads the authors from it. A
+/// cued byline wins; failing that, a bare name right under the headline or
+/// beside the date.
+fn cued_or_bare(
+    doc: &Document,
+    page: &Page,
+    verdicts: &mut [Verdict],
+    header: Range<usize>,
+    region: &Range<usize>,
+    headline: Option<usize>,
+) -> Vec<String> {
+    let len = doc.blocks.len();
+    let start = header.start.saturating_sub(if headline.is_some() { BYLINE_ABOVE_HEADLINE } else { 0 });
+    let usable = |verdicts: &[Verdict], i: usize| matches!(verdicts[i].label, Label::Other | Label::Body);
+    // A cued byline is looked for in the header, then a little further
+    // into the body, then around the end of the article ("Text: Jane Doe"
+    // under the last paragraph). Outside the header only short lines count:
+    // "Von Politikern und Medien wird …" is a sentence, not a byline.
+    let deeper = header.end..(region.start + BYLINE_BODY_REACH).min(region.end).max(header.end);
+    let tail = region.end.saturating_sub(BYLINE_TAIL_REACH).max(deeper.end)
+        ..(region.end + BYLINE_TAIL_REACH).min(len);
+    let places = (start..header.end)
+        .map(|i| (i, false))
+        .chain(deeper.map(|i| (i, true)))
+        .chain(tail.map(|i| (i, true)));
+    for (i, strict) in places {
+        if !usable(verdicts, i) || strict && page.features[i].words > MAX_STRICT_BYLINE_WORDS {
+            continue;
+        }
+        let Some(rest) = cue_rest(&doc.blocks[i].text, page.order) else { continue };
+        let (authors, last) = if rest.is_empty() {
+            names_on_following_lines(doc, page, verdicts, i)
+        } else {
+            (authors(rest, true, page.order), i)
+        };
+        if !authors.is_empty() {
+            for verdict in &mut verdicts[i..=last] {
+                *verdict = Verdict { label: Label::Byline, reason: "byline cue and names" };
+            }
+            return authors;
+        }
+    }
+    // No cue: a bare name where bylines sit.
+    let after_headline = headline.map(|h| h + 1..(h + 3).min(header.end.max(h + 1)));
+    for i in after_headline.into_iter().flatten().chain(header.clone()) {
+        if i >= doc.blocks.len() || !usable(verdicts, i) {
+            continue;
+        }
+        let text = &doc.blocks[i].text;
+        // A bare name needs a date close by: German capitalises every
+        // noun, so "Wissenschaft Atmosphäre Klima" looks like a name too.
+        let near_headline = headline.is_some_and(|h| i > h && i <= h + 2);
+        // The date may sit on the line above the headline, two up.
+        let near_date = (i.saturating_sub(3)..(i + 4).min(doc.blocks.len()))
+            .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
+        // "Ben Silverman" over "Games Editor": a name and its job title.
+        let role_after = doc.blocks.get(i + 1).is_some_and(|b| is_role_line(&b.text));
+        let name = if (near_headline || role_after) && near_date && is_bare_name(text) {
+            Some(text.clone())
+        } else {
+            name_beside_date(text, page.order)
+        };
+        if let Some(name) = name {
+            verdicts[i] = Verdict { label: Label::Byline, reason: "a name where the byline sits" };
+            if role_after && usable(verdicts, i + 1) {
+                verdicts[i + 1] = Verdict { label: Label::Byline, reason: "the author's job title" };
+            }
+            return vec![name];
+        }
+    }
+    Vec::new()
+}
+
+/// Names on the lines after a lone cue: "David Brand", "and", "Ramsey
+/// Khalifeh". Returns the names and the last block used.
+fn names_on_following_lines(
+    doc: &Document,
+    page: &Page,
+    verdicts: &[Verdict],
+    cue: usize,
+) -> (Vec<String>, usize) {
+    let mut names: Vec<String> = Vec::new();
+    let mut last = cue;
+    // After a name, another name line follows only behind a joiner ("and"
+    // on its own line, or a line ending in a comma): "Autor / Jane Doe /
+    // Jane Doe ist Redakteurin …" is one author and her bio.
+    let mut open = true;
+    let end = (cue + 1 + MAX_BYLINE_LINES).min(doc.blocks.len());
+    for (j, verdict) in verdicts.iter().enumerate().take(end).skip(cue + 1) {
+        if verdict.label != Label::Other && verdict.label != Label::Body {
+            break;
+        }
+        let text = doc.blocks[j].text.as_str();
+        let lower = text.to_lowercase();
+        let joiner = rules::authors::NAME_JOINERS.contains(&lower.as_str()) || text == ",";
+        if joiner && !names.is_empty() {
+            open = true;
+            continue;
+        }
+        if !open || page.features[j].words > MAX_STRICT_BYLINE_WORDS || page.features[j].has_date {
+            break;
+        }
+        let found = authors(text, true, page.order);
+        if found.is_empty() || found.iter().any(|name| names.contains(name)) {
+            break;
+        }
+        names.extend(found);
+        last = j;
+        open = text.trim_end().ends_with(',')
+            || rules::authors::NAME_JOINERS.iter().any(|w| lower.trim_end().ends_with(&format!(" {w}")));
+    }
+    (names, last)
+}
+
+/// Longest header line that is taken for the byline because it opens with
+/// a stated author's name ("Maren Holt Transport": name and kicker).
+const MAX_STATED_BYLINE_WORDS: usize = 8;
+
+/// When the visible byline was not recognised but the markup names the
+/// author, the short header line that opens with that name is the byline,
+/// not body text.
+fn mark_stated_byline(doc: &Document, page: &Page, verdicts: &mut [Verdict], header: Range<usize>) {
+    if verdicts.iter().any(|v| v.label == Label::Byline) {
+        return;
+    }
+    let names: Vec<&String> = doc.meta.authors.iter().chain(&doc.meta.marked_authors).collect();
+    for i in header {
+        let f = &page.features[i];
+        // "The Associated Press Published Monday, November 18, 2019
+        // 8:22AM EST": the name and a dateline.
+        let short = f.words <= MAX_STATED_BYLINE_WORDS || f.has_date && f.words <= MAX_DATELINE_WORDS;
+        if !matches!(verdicts[i].label, Label::Other | Label::Body) || !short {
+            continue;
+        }
+        let text = after_cue(&doc.blocks[i].text).unwrap_or(&doc.blocks[i].text);
+        if names.iter().any(|name| name.split_whitespace().count() >= 2 && text.starts_with(name.as_str())) {
+            verdicts[i] = Verdict { label: Label::Byline, reason: "opens with the stated author's name" };
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::classify;
+    use crate::classify::testing::{STORY, authors_of};
 
     fn names(line: &str) -> Vec<String> {
         let Some(rest) = cue_rest(line, Order::MonthFirst) else { return Vec::new() };
@@ -469,5 +656,50 @@ mod tests {
         ] {
             assert_eq!(name_beside_date(line, Order::DayFirst).as_deref(), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn names_under_a_lone_cue_stop_at_the_bio() {
+        let page = format!(
+            "Bridge budget approved after long debate\nAutor\nSara Weber\nSara Weber ist Redakteurin im Team Politik.\nStand: 05. Februar 2020\n\n{STORY}"
+        );
+        assert_eq!(authors_of(&page), ["Sara Weber"]);
+    }
+
+    #[test]
+    fn names_under_a_lone_cue_run_on_behind_joiners() {
+        let page =
+            format!("Bridge budget approved after long debate\nBy\nJane Doe\nand\nJohn Smith\n\n{STORY}");
+        assert_eq!(authors_of(&page), ["Jane Doe", "John Smith"]);
+    }
+
+    #[test]
+    fn the_stated_author_and_a_dateline_on_one_line_are_the_byline() {
+        let para = "The council approved the budget on Monday after a long debate about the costs of the new bridge.";
+        let line = "The Associated Press Published Monday, November 18, 2019 8:22AM EST";
+        let page = format!(
+            "<html><head><meta name=author content=\"The Associated Press\"></head><body><article>\
+             <h1>Bridge budget approved</h1><div>{line}</div><p>{para}</p><p>{para} Work starts soon.</p>\
+             <p>{para} The mayor was pleased.</p></article></body></html>"
+        );
+        let doc = crate::frontend::html::read(&page);
+        let classified = classify(&doc, None);
+        let at = doc.blocks.iter().position(|b| b.text == line);
+        assert_eq!(at.map(|i| classified.verdicts[i].label), Some(Label::Byline));
+    }
+
+    #[test]
+    fn a_name_over_its_job_title_is_the_byline() {
+        let page =
+            format!("Menu\nHome\n\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}");
+        assert_eq!(authors_of(&page), ["Ben Silverman"]);
+    }
+
+    #[test]
+    fn a_bare_name_under_the_headline_may_take_the_date_above_it() {
+        let page = format!(
+            "Menu\nHome\n\n21. Jan 2022 // Sägewerk\nPerfect cuts on the table saw with a simple jig\nDominik Ricker\n\n{STORY}"
+        );
+        assert_eq!(authors_of(&page), ["Dominik Ricker"]);
     }
 }

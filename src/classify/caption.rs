@@ -1,9 +1,17 @@
 //! Captions: lines that describe a picture, and the credit inside them.
 //!
+//! As a pass ([`find`]), input: the labelled page and the span of the
+//! header and body; output: caption blocks (and gallery counters) labelled.
+//!
 //! A caption is recognised by its cues: who stands where in the frame
 //! ("(L)", "from left"), "pictured", or a credit label ("Photo:",
 //! "Getty Images"). The credit is the text after the last credit label.
 
+use std::ops::Range;
+
+use crate::block::{Document, Kind};
+use crate::classify::label::{Label, Verdict};
+use crate::classify::score::Page;
 use crate::rules::phrases::{CAPTION_OPENERS, CREDIT_LABELS, PHRASES};
 
 /// True when a lower-cased block reads as a picture caption: a caption cue
@@ -71,6 +79,45 @@ pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
     }
     let caption = if caption.is_empty() { text } else { caption };
     (caption.to_string(), Some(credit.to_string()))
+}
+
+/// Longest line taken for a gallery slide's caption.
+const MAX_SLIDE_CAPTION_WORDS: usize = 60;
+
+/// Labels picture captions in the header and body. A gallery's counter
+/// ("Image 2 of 5") is furniture, and the line under it is that slide's
+/// caption.
+pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range: Range<usize>) {
+    for i in range.clone() {
+        if !matches!(verdicts[i].label, Label::Other | Label::Body)
+            || !PHRASES.gallery_counter.is_match(&doc.blocks[i].text)
+        {
+            continue;
+        }
+        verdicts[i] = Verdict { label: Label::Furniture, reason: "gallery counter" };
+        let next = i + 1;
+        if next < doc.blocks.len()
+            && matches!(verdicts[next].label, Label::Other | Label::Body)
+            && !PHRASES.gallery_counter.is_match(&doc.blocks[next].text)
+            && page.features[next].words <= MAX_SLIDE_CAPTION_WORDS
+        {
+            verdicts[next] = Verdict { label: Label::Caption, reason: "under a gallery counter" };
+        }
+    }
+    for i in range {
+        let label = verdicts[i].label;
+        if !matches!(label, Label::Other | Label::Body) {
+            continue;
+        }
+        let block = &doc.blocks[i];
+        let words = page.features[i].words;
+        let is_caption = block.kind == Kind::Caption
+            || words >= 4 && has_cue(&page.lowered[i])
+            || words <= 8 && is_credit_line(&block.text);
+        if is_caption {
+            verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };
+        }
+    }
 }
 
 #[cfg(test)]

@@ -61,6 +61,10 @@ pub(crate) enum Order {
     DayFirst,
 }
 
+/// Longest block taken for a dateline ("Energie 12.12.2022, 08:30 Uhr |
+/// 3 min Lesezeit"); longer blocks give their date but stay text.
+pub(crate) const MAX_DATELINE_WORDS: usize = 14;
+
 /// Earliest plausible publication year; older "dates" are usually numbers.
 const MIN_YEAR: i16 = 1990;
 /// Latest plausible year.

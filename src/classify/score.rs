@@ -1,4 +1,4 @@
-//! Block features and the article region.
+//! Block features: what each block is like, measured once.
 //!
 //! Each block is measured once: words, stop-word density in the page's
 //! language, sentence punctuation, repetition elsewhere on the page, dates
@@ -12,8 +12,8 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::block::Document;
-use crate::classify::boilerplate;
 use crate::classify::date::{self, Order};
+use crate::classify::furniture;
 use crate::rules::stopwords::{self, LANGUAGES};
 use crate::rules::{phrases, trim_label};
 
@@ -244,7 +244,7 @@ pub(crate) fn measure(doc: &Document) -> Page {
                 words: shape.words,
                 stop_ratio: if hits.words == 0 { 0.0 } else { f32::from(stops) / f32::from(hits.words) },
                 sentence_end: ends_sentence(&block.text),
-                furniture: boilerplate::furniture(block, shape.words, lower),
+                furniture: furniture::furniture(block, shape.words, lower),
                 repeats: seen.get(block.text.as_str()).map_or(0, |at| distant_repeats(at, i)),
                 unspaced: shape.unspaced,
                 has_date: false,
@@ -433,74 +433,6 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty())
 }
 
-/// The run of blocks with the largest total score (maximum-sum subarray),
-/// as a half-open range; blocks marked `false` in `allowed` break runs.
-pub(crate) fn best_region(scores: &[f32], allowed: &[bool]) -> Option<std::ops::Range<usize>> {
-    let mut best: Option<(f32, usize, usize)> = None;
-    let mut start = 0usize;
-    let mut sum = 0.0f32;
-    for (i, (&score, &ok)) in scores.iter().zip(allowed).enumerate() {
-        if !ok {
-            sum = 0.0;
-            start = i + 1;
-            continue;
-        }
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
-        }
-        sum += score;
-        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, start, i + 1));
-        }
-    }
-    best.map(|(_, s, e)| s..e)
-}
-
-/// How far past the region's edge a strong block may be for the region to
-/// reach across to it.
-const MAX_BRIDGE: usize = 12;
-
-/// Grows a region across runs of short lines to the next strong block,
-/// where nothing in between says "not the article". Summing scores
-/// undercounts lists, tables and one-line paragraphs that sit between
-/// paragraphs: each is weak alone, but none of them is furniture. A run
-/// containing a stop (furniture, a feed, a line repeated elsewhere on the
-/// page) is never crossed.
-pub(crate) fn grow_region(
-    mut region: std::ops::Range<usize>,
-    strong: &[bool],
-    stop: &[bool],
-    floor: usize,
-) -> std::ops::Range<usize> {
-    let n = strong.len();
-    'forward: loop {
-        for j in region.end..(region.end + MAX_BRIDGE).min(n) {
-            if stop[j] {
-                break 'forward;
-            }
-            if strong[j] {
-                region.end = j + 1;
-                continue 'forward;
-            }
-        }
-        break;
-    }
-    'backward: loop {
-        for j in (floor.max(region.start.saturating_sub(MAX_BRIDGE))..region.start).rev() {
-            if stop[j] {
-                break 'backward;
-            }
-            if strong[j] {
-                region.start = j;
-                continue 'backward;
-            }
-        }
-        break;
-    }
-    region
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,24 +474,6 @@ mod tests {
         ] {
             assert_eq!(ends_sentence(text), want, "{text:?}");
         }
-    }
-
-    #[test]
-    fn region_is_the_maximum_sum_run() {
-        let scores = [-1.0, 3.0, -0.5, 2.0, -4.0, 1.0];
-        assert_eq!(best_region(&scores, &[true; 6]), Some(1..4));
-        assert_eq!(best_region(&scores, &[true, true, true, false, true, true]), Some(1..2));
-        assert_eq!(best_region(&[-1.0, -2.0], &[true, true]), None);
-    }
-
-    #[test]
-    fn regions_grow_to_strong_blocks_without_crossing_stops() {
-        let strong = [false, true, false, false, true, false, true, false];
-        let stop = [false, false, false, false, false, true, false, false];
-        assert_eq!(grow_region(1..2, &strong, &stop, 0), 1..5);
-        assert_eq!(grow_region(6..7, &strong, &stop, 6), 6..7);
-        assert_eq!(grow_region(6..7, &strong, &stop, 0), 6..7);
-        assert_eq!(grow_region(4..5, &strong, &stop, 0), 1..5);
     }
 
     #[test]

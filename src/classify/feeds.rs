@@ -16,9 +16,14 @@
 //! optionally followed by one long summary block. A section ends at the
 //! next heading, at furniture, or at the first block that breaks this
 //! grammar: article prose does not come as headline/summary pairs.
+//!
+//! As a pass, input: the measured page; output: the [`Section`]s found
+//! ([`find`]), their blocks labelled ([`mark`]). Sections fence the body:
+//! the region never runs across them.
 
 use crate::block::Document;
 use crate::classify::date;
+use crate::classify::label::{Label, Verdict};
 use crate::classify::score::{Features, Page};
 
 /// Longest block (words) that can be an item headline.
@@ -63,7 +68,7 @@ pub(crate) fn is_heading(page: &Page, i: usize) -> bool {
 }
 
 /// Every sidebar section of the page.
-pub(crate) fn sections(doc: &Document, page: &Page) -> Vec<Section> {
+pub(crate) fn find(doc: &Document, page: &Page) -> Vec<Section> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.blocks.len() {
@@ -76,6 +81,24 @@ pub(crate) fn sections(doc: &Document, page: &Page) -> Vec<Section> {
         }
     }
     out
+}
+
+/// Labels the sections' headings and items.
+pub(crate) fn mark(sections: &[Section], verdicts: &mut [Verdict]) {
+    for section in sections {
+        verdicts[section.heading] = Verdict { label: Label::SectionHeading, reason: "feed or list heading" };
+        for item in &section.items {
+            for (index, label) in [
+                (item.time, Label::ItemTime),
+                (item.headline, Label::ItemHeadline),
+                (item.summary, Label::ItemSummary),
+            ] {
+                if let Some(i) = index {
+                    verdicts[i] = Verdict { label, reason: "item of a feed or list" };
+                }
+            }
+        }
+    }
 }
 
 fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
@@ -184,7 +207,7 @@ mod tests {
     fn read(page: &str) -> (Document, Vec<Section>) {
         let doc = text::read(page);
         let measured = crate::classify::score::measure(&doc);
-        let sections = sections(&doc, &measured);
+        let sections = find(&doc, &measured);
         (doc, sections)
     }
 

@@ -1,10 +1,14 @@
 //! Page furniture: the blocks no reader counts as content, recognised from
 //! the block alone (its phrases and shape) or from the markup around it.
 //!
-//! This is a per-block verdict. Furniture that only shows in context (a
-//! teaser wall, a run of link titles) is the region finder's business.
+//! This is a per-block verdict, the first pass: input, a block and its
+//! measured features ([`furniture`], called while measuring); output, one
+//! verdict a block ([`verdicts`]), furniture or not yet known. Furniture
+//! that only shows in context (a teaser wall, a run of link titles) is the
+//! region finder's business.
 
 use crate::block::{Block, Region};
+use crate::classify::label::{Label, Verdict};
 use crate::rules::phrases::{self, PHRASES};
 use crate::rules::trim_label;
 
@@ -72,6 +76,18 @@ fn is_label_with_reading_time(lower: &str) -> bool {
     };
     let rest = trim_label(rest.trim());
     !rest.is_empty() && phrases::is_label(rest)
+}
+
+/// The first verdict of every block, from each block's furniture reason
+/// (as measured): furniture, with its reason, or not yet known
+/// ([`Label::Other`]).
+pub(crate) fn verdicts(reasons: impl Iterator<Item = Option<&'static str>>) -> Vec<Verdict> {
+    reasons
+        .map(|reason| match reason {
+            Some(reason) => Verdict { label: Label::Furniture, reason },
+            None => Verdict { label: Label::Other, reason: "outside the article region" },
+        })
+        .collect()
 }
 
 /// Why a block is furniture, or `None` when nothing in it says so.
