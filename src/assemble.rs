@@ -36,6 +36,12 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     Article {
         body: body(doc, classified, headline.as_deref()),
         headline,
+        title: doc
+            .meta
+            .title
+            .clone()
+            .or_else(|| doc.meta.og_title.clone())
+            .or_else(|| classified.title.clone()),
         authors: authors(doc, classified),
         published,
         published_text,

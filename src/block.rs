@@ -89,6 +89,8 @@ pub(crate) struct PageMeta {
     pub(crate) title: Option<String>,
     /// A headline stated by structured data or `og:title`.
     pub(crate) headline: Option<String>,
+    /// The `og:title` as stated.
+    pub(crate) og_title: Option<String>,
     /// Authors stated by structured data or meta tags.
     pub(crate) authors: Vec<String>,
     /// Names in an element marked as the byline by its class or id

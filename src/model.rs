@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 pub struct Article {
     /// The article's headline, without the site name.
     pub headline: Option<String>,
+    /// The page's stated title as written: HTML `<title>`, else
+    /// `og:title`; in a text dump, a first line that reads as a `<title>`
+    /// (split by a site-name separator, or repeated on the page). `None`
+    /// when the page states none.
+    pub title: Option<String>,
     /// Authors in byline order: one person or desk each, without "By" and
     /// without job titles.
     pub authors: Vec<String>,

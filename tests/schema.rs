@@ -11,6 +11,7 @@ use crate::util::{command, fixtures};
 #[allow(dead_code, reason = "fields exist to be checked by deserialisation")]
 struct Article {
     headline: Option<String>,
+    title: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
     published_text: Option<String>,
@@ -54,6 +55,7 @@ struct Source {
 /// Every key is present, even when empty: a consumer never has to guess.
 const KEYS: &[&str] = &[
     "headline",
+    "title",
     "authors",
     "published",
     "published_text",

@@ -53,6 +53,8 @@ pub(crate) struct Classified {
     pub(crate) headline: Option<String>,
     /// The site's name from the title ("… - WSJ").
     pub(crate) site_name: Option<String>,
+    /// A dump's title line, when it surely is one.
+    pub(crate) title: Option<String>,
     /// Authors read from the byline.
     pub(crate) authors: Vec<String>,
     /// Publication time from the visible dateline.
@@ -101,6 +103,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         sections,
         headline: found.text,
         site_name: titles.site_name(),
+        title: titles.title_line(doc),
         authors,
         published: dates.published,
         updated: dates.updated,

@@ -219,6 +219,12 @@ pub(crate) struct Titles {
 }
 
 impl Titles {
+    /// A text dump's first line when it surely is the page's `<title>`
+    /// (split by a site-name separator, or repeated on the page).
+    pub(crate) fn title_line(&self, doc: &Document) -> Option<String> {
+        self.title.as_ref().filter(|t| t.strong && doc.format == Format::Text).map(|t| t.text.clone())
+    }
+
     /// The site's name from a strong title ("… - WSJ").
     pub(crate) fn site_name(&self) -> Option<String> {
         self.title.as_ref().filter(|t| t.strong).and_then(|t| site_from_title(&t.text)).map(str::to_string)

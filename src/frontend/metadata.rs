@@ -33,7 +33,7 @@ use crate::frontend::prefilter;
 use crate::rules::authors::{AUTHORS, NAME_PARTICLES, is_placeholder};
 use crate::rules::markup::{
     ARTICLE_TYPES, META_ADDRESS, META_AUTHOR, META_DESCRIPTION, META_LANGUAGE, META_PUBLISHED,
-    META_SITE_NAME, META_TITLE, META_UPDATED, NAMED_ENTITIES,
+    META_SITE_NAME, META_STATED_TITLE, META_TITLE, META_UPDATED, NAMED_ENTITIES,
 };
 
 /// Everything the sources say, kept apart until [`Collector::finish`].
@@ -187,6 +187,7 @@ impl Collector {
     pub(crate) fn finish(self) -> PageMeta {
         let from_meta = PageMeta {
             title: None,
+            og_title: self.meta_value(META_STATED_TITLE),
             site_authors: Vec::new(),
             marked_authors: Vec::new(),
             headline: self.meta_value(META_TITLE),
@@ -199,6 +200,7 @@ impl Collector {
             address: self.meta_value(META_ADDRESS),
         };
         let from_meta_address = from_meta.address.clone();
+        let from_meta_og_title = from_meta.og_title.clone();
         let mut meta = self.json_ld;
         for other in [from_meta, self.json_ld_weak, self.in_page] {
             meta.headline = meta.headline.or(other.headline);
@@ -212,6 +214,7 @@ impl Collector {
             }
         }
         meta.title = self.title;
+        meta.og_title = from_meta_og_title;
         meta.marked_authors = self.marked_authors;
         meta.address = self.canonical.or(from_meta_address);
         meta.language = self.language.or(meta.language);

@@ -102,6 +102,10 @@ pub(crate) const ARTICLE_TYPES: &[&str] = &[
 // ("DC.creator" → "dc:creator"). The order follows what readers of these
 // pages expect: Dublin Core and Open Graph before generic names.
 
+/// Meta keys of the title a page states for itself when its `<title>` is
+/// missing (the `title` field's fallback).
+pub(crate) const META_STATED_TITLE: &[&str] = &["og:title"];
+
 /// `<meta>` keys that state the headline.
 pub(crate) const META_TITLE: &[&str] = &[
     "dc:title",
@@ -245,6 +249,7 @@ mod tests {
         assert_table("ARTICLE_TYPES", ARTICLE_TYPES);
         assert!(NAMED_ENTITIES.windows(2).all(|w| w[0].0 < w[1].0), "NAMED_ENTITIES sorted");
         for list in [
+            META_STATED_TITLE,
             META_TITLE,
             META_AUTHOR,
             META_PUBLISHED,
