@@ -83,7 +83,7 @@ struct Pending {
 
 /// Reads an HTML page into blocks and metadata.
 pub(crate) fn read(html: &str) -> Document {
-    let html = prefilter::strip_inert(html);
+    let html = prefilter::prepare(html);
     let dom = Html::parse_document(&html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();

@@ -22,6 +22,12 @@
 //! property test checks that the parsed page the walk sees is the same with
 //! and without this pass. An unterminated tag, element or comment keeps the
 //! rest of the page as it is, and the parser deals with it as browsers do.
+//!
+//! One repair changes what the parser sees, on purpose ([`prepare`]): a
+//! text-only element that is never closed (`<title>Harbour news</head>
+//! <body>…`, common in older crawls) would make the whole rest of the page
+//! its text, and the page would read as empty. It is closed before the
+//! first tag after it, as lenient parsers (libxml2's, lxml's) read it.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -184,8 +190,21 @@ impl<'a> Edits<'a> {
     }
 }
 
-/// Cuts inert content out of `html`; borrows when there is none.
+/// Cuts inert content out of `html` and closes a text-only element that
+/// swallows the rest of the page; borrows when there is nothing to do.
+pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
+    scan(html, true)
+}
+
+/// Cuts inert content out of `html`, leaving the parse as it is; borrows
+/// when there is none.
+#[cfg(test)]
 pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
+    scan(html, false)
+}
+
+/// The pass; `repair` closes unclosed text-only elements.
+fn scan(html: &str, repair: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut edits = Edits { html, out: None, copied: 0 };
     let mut at = 0usize;
@@ -295,8 +314,18 @@ pub(crate) fn strip_inert(html: &str) -> Cow<'_, str> {
             }
             at = close;
         } else if let Some(text) = TEXT_ONLY.iter().find(|text| name.eq_ignore_ascii_case(text)) {
-            let Some(close) = find_ascii_ci(bytes, end, &closing(text)) else { break };
-            at = close;
+            match find_ascii_ci(bytes, end, &closing(text)) {
+                Some(close) => at = close,
+                None if repair => {
+                    // Never closed: closed before the next tag, which the
+                    // page meant as markup.
+                    let Some(next) = next_tag(bytes, end) else { break };
+                    let name = String::from_utf8_lossy(text);
+                    edits.replace(next..next, &format!("</{name}>"));
+                    at = next;
+                }
+                None => break,
+            }
         } else if name.eq_ignore_ascii_case(b"plaintext") {
             break;
         }
@@ -461,6 +490,20 @@ fn closing(name: &[u8]) -> Vec<u8> {
     let mut tag = b"</".to_vec();
     tag.extend_from_slice(name);
     tag
+}
+
+/// Where the first thing that reads as a tag starts at or after `from`: a
+/// `<` followed by a letter, `/` or `!`.
+fn next_tag(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = memchr(b'<', bytes.get(at..)?) {
+        let open = at + i;
+        if bytes.get(open + 1).is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) {
+            return Some(open);
+        }
+        at = open + 1;
+    }
+    None
 }
 
 /// True when `rest` starts with `<name` followed by a space, `/` or `>`.
@@ -647,6 +690,25 @@ mod tests {
             "<(a|div|span|li|ul) (href|class|id|data-x|style|alt|hidden)(=\\'[a-z >]{0,4}\\'|=\"[a-z >]{0,4}\"|=[a-z]{0,4})?( (role|src)=[a-z]{1,3})?/?>",
             "</(a|div|span|li|ul)>",
         ]
+    }
+
+    #[test]
+    fn an_unclosed_text_element_is_closed_before_the_next_tag() {
+        for (input, want) in [
+            (
+                "<title>Harbour news\n</head><body><p>x</p>",
+                "<title>Harbour news\n</title></head><body><p>x</p>",
+            ),
+            ("<TEXTAREA>note <p>x</p>", "<TEXTAREA>note </textarea><p>x</p>"),
+            ("<xmp>a < b <!-- c --><p>x</p>", "<xmp>a < b </xmp><p>x</p>"),
+            ("<noscript>on <div>x</div>", "<noscript>on </noscript><div>x</div>"),
+            // Closed ones, and one with no tag after it, stay as they are.
+            ("<title>a <b> c</title><p>x</p>", "<title>a <b> c</title><p>x</p>"),
+            ("<title>only text", "<title>only text"),
+        ] {
+            assert_eq!(prepare(input), want, "{input:?}");
+        }
+        assert_eq!(strip_inert("<title>a <p>x</p>"), "<title>a <p>x</p>", "the plain pass never repairs");
     }
 
     proptest::proptest! {
