@@ -1,9 +1,14 @@
-//! Prints the block model's view of pages as JSON Lines, one page a line:
-//! `{"id": …, "blocks": [{"text", "features", "allowed", "score"}, …]}`.
-//! Used by tools/train_block_model.py.
+//! Prints the models' view of pages as JSON Lines, one page a line: the
+//! block model's (`{"id": …, "blocks": [{"text", "features", "allowed",
+//! "score"}, …]}`, for tools/train_block_model.py) or, with
+//! `--headlines`, the headline model's (`{"id": …, "candidates": [{"text",
+//! "kind", "features"}, …]}`, for tools/train_headline_model.py).
 //!
 //!     cargo run --release --features training --example dump_blocks -- text FILE...
 //!     cargo run --release --features training --example dump_blocks -- --names
+//!     cargo run --release --features training --example dump_blocks -- --rules
+//!     cargo run --release --features training --example dump_blocks -- --headlines html FILE...
+//!     cargo run --release --features training --example dump_blocks -- --headline-names
 
 use std::path::Path;
 
@@ -16,6 +21,16 @@ fn main() {
         println!("{}", training::feature_names().join(" "));
         return;
     }
+    if first.as_deref() == Some("--rules") {
+        println!("{}", training::rule_names().join(" "));
+        return;
+    }
+    if first.as_deref() == Some("--headline-names") {
+        println!("{}", training::headline_feature_names().join(" "));
+        return;
+    }
+    let headlines = first.as_deref() == Some("--headlines");
+    let first = if headlines { args.next() } else { first };
     let format = match first.as_deref() {
         Some("html") => InputFormat::Html,
         _ => InputFormat::Text,
@@ -24,8 +39,13 @@ fn main() {
     for path in args {
         let id = Path::new(&path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let Ok(bytes) = std::fs::read(&path) else { continue };
-        let blocks = training::block_rows(&bytes, &options).unwrap_or_default();
-        let line = serde_json::json!({ "id": id, "blocks": blocks });
+        let line = if headlines {
+            let candidates = training::headline_rows(&bytes, &options).unwrap_or_default();
+            serde_json::json!({ "id": id, "candidates": candidates })
+        } else {
+            let blocks = training::block_rows(&bytes, &options).unwrap_or_default();
+            serde_json::json!({ "id": id, "blocks": blocks })
+        };
         println!("{line}");
     }
 }

@@ -18,7 +18,7 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     let text_of = |i: usize| doc.blocks[i].text.clone();
     // A headline the page states (JSON-LD, Open Graph, Dublin Core) comes
     // first, as for every field; the visible one fills in.
-    let stated = doc.meta.headline.as_deref().map(|h| without_site_name(h, doc));
+    let stated = doc.meta.headline.as_deref().map(|h| title::without_site_name(h, doc));
     let visible = classified
         .headline
         .clone()
@@ -66,33 +66,6 @@ fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
         .find(|list| !list.is_empty())
         .cloned()
         .unwrap_or_default()
-}
-
-/// A stated headline without the site name glued to it ("What is Rust? -
-/// Stack Overflow Blog"): an end part equal to the stated site name or to
-/// the site part of `<title>` is dropped.
-fn without_site_name(stated: &str, doc: &Document) -> String {
-    let site_of_title = doc.meta.title.as_deref().and_then(title::site_from_title);
-    let is_site = |part: &str| {
-        [doc.meta.site_name.as_deref(), site_of_title]
-            .into_iter()
-            .flatten()
-            .any(|site| site.eq_ignore_ascii_case(part))
-    };
-    let parts = title::title_parts(stated);
-    match (parts.first(), parts.last()) {
-        (Some(_), Some(last)) if parts.len() >= 2 && is_site(last) => stated[..stated.len() - last.len()]
-            .trim_end()
-            .trim_end_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
-            .trim_end()
-            .to_string(),
-        (Some(first), Some(_)) if parts.len() >= 2 && is_site(first) => stated[first.len()..]
-            .trim_start()
-            .trim_start_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
-            .trim_start()
-            .to_string(),
-        _ => stated.to_string(),
-    }
 }
 
 fn body(doc: &Document, classified: &Classified, headline: Option<&str>) -> Vec<String> {

@@ -26,83 +26,11 @@ stated title) against the readability corpus, whose title truth is
 Readability.js's stated title: score.py's `headline` metric run on a copy of
 each article with `headline` set to `title`.
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, json, os, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from evalkit import DEFAULT_CORPORA, ROOT, build, cells, measure, scorer_path
+
 FLOORS = os.path.join(ROOT, "eval", "floors.json")
-FORMS = ["html", "text", "text-browser", "text-wrapped"]
-METRICS = [("body", "f1"), ("segments", "f1"), ("headline", "accuracy"), ("author", "accuracy"),
-           ("date", "accuracy"), ("title", "accuracy")]
-HALVES = [None, "tune", "check"]
-# Corpora whose headline truth is a stated title (Readability.js's), scored
-# against our `title` field instead of `headline`.
-TITLE_TRUTH = {"readability"}
-
-
-def runs(corpora, only):
-    for corpus in sorted(os.listdir(corpora)):
-        if only and corpus != only:
-            continue
-        if not os.path.exists(os.path.join(corpora, corpus, "truth.json")):
-            continue
-        for form in FORMS:
-            if os.path.isdir(os.path.join(corpora, corpus, form)):
-                yield corpus, form
-
-
-def score(scorer, corpus_dir, out, half):
-    cmd = [sys.executable, scorer, corpus_dir, out, "--json"] + (["--half", half] if half else [])
-    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-
-
-def title_copy(out, dest):
-    """A copy of the articles in `out` with `headline` set to `title`."""
-    os.makedirs(dest, exist_ok=True)
-    for name in os.listdir(out):
-        if not name.endswith(".json"):
-            continue
-        with open(os.path.join(out, name), encoding="utf-8") as f:
-            try:
-                article = json.load(f)
-            except ValueError:
-                continue
-        article["headline"] = article.get("title")
-        with open(os.path.join(dest, name), "w", encoding="utf-8") as f:
-            json.dump(article, f)
-
-
-def measure(args, scorer):
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "scrape-clean")
-    scores = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for corpus, form in runs(args.corpora, args.only):
-            name = f"{corpus}/{form}"
-            out = os.path.join(tmp, f"{corpus}-{form}")
-            mode = form.split("-")[0]
-            subprocess.run([binary, "batch", "--format", mode, os.path.join(args.corpora, corpus, form),
-                            "--out", out], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            corpus_dir = os.path.join(args.corpora, corpus)
-            cell = {}
-            titled = None
-            if corpus in TITLE_TRUTH:
-                titled = out + "-title"
-                title_copy(out, titled)
-            for half in HALVES:
-                result = score(scorer, corpus_dir, out, half)
-                if titled:
-                    result["title"] = score(scorer, corpus_dir, titled, half)["headline"]
-                    result.pop("headline", None)
-                cell[half or "whole"] = {m: round(result[m][k], 4) for m, k in METRICS if m in result}
-            scores[name] = cell
-    return scores
-
-
-def cells(scores):
-    for name, cell in scores.items():
-        for metric, _ in METRICS:
-            if metric in cell["whole"]:
-                yield name, metric
 
 
 def print_table(scores, floors, failures):
@@ -139,17 +67,16 @@ def print_against(scores, before):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpora", default=os.path.join(ROOT, "..", "shared", "corpora"))
+    ap.add_argument("--corpora", default=DEFAULT_CORPORA)
     ap.add_argument("--update", action="store_true")
     ap.add_argument("--save")
     ap.add_argument("--against")
     ap.add_argument("--only")
     args = ap.parse_args()
-    scorer = os.path.join(args.corpora, "..", "eval", "score.py")
-    if not os.path.isdir(args.corpora) or not os.path.exists(scorer):
+    if not os.path.isdir(args.corpora) or not os.path.exists(scorer_path(args.corpora)):
         print(f"quality gate: no corpora at {args.corpora}; skipped")
         return 0
-    scores = measure(args, scorer)
+    scores = measure(build(), args.corpora, only=[args.only] if args.only else None)
     floors = json.load(open(FLOORS)) if os.path.exists(FLOORS) else {}
     failures = []
     print_table(scores, floors, failures)

@@ -1,46 +1,57 @@
 #!/usr/bin/env python3
-"""Train the block model (src/rules/block_model.txt) from the dev corpora.
+"""Train the block model (src/rules/block_model.txt) from the dev corpora,
+and cross-validate it by corpus with the real extractor.
 
 usage (from the project root):
-    tools/train_block_model.py [--corpora ../shared/corpora] [--write]
+    tools/train_block_model.py [--corpora ../shared/corpora] [--write] [--no-cv]
 
 Needs numpy (pip install numpy) and the corpora with their truth.
 
 What it does:
-1. Builds the `dump_blocks` example (cargo feature `training`) and dumps
-   every page of the scrapinghub and trafilatura corpora, in text and HTML
-   (and scrapinghub's hard-wrapped dumps, as more text), as block feature
-   vectors: exactly what the extractor sees.
-2. Labels blocks. scrapinghub: a block is article text when most of its
-   4-token shingles (or, for short blocks, its whole text) are in the true
-   body. trafilatura: a block holding a "with" snippet is article text, one
-   holding a "without" snippet is not; the rest are unlabelled.
+1. Builds the `dump_blocks` example and the CLI with the `training` cargo
+   feature (in target/tools-training), and dumps every page of every
+   corpus with article truth (scrapinghub, trafilatura, dragnet,
+   cleaneval-dev) in every form it has, as block feature vectors: exactly
+   what the extractor sees. HTML pages train the html weights; the three
+   text forms (html-text dumps, browser copies, wrapped terminal dumps)
+   train the text weights.
+2. Labels blocks. Corpora with a body truth: a block is article text when
+   most of its 4-token shingles (or, for short blocks, its whole text) are
+   in the true body. trafilatura: a block holding a "with" snippet is
+   article text, one holding a "without" snippet is not; the rest are
+   unlabelled.
 3. Fits an L2-regularised logistic regression per input format (Newton's
-   method on standardised features) and cross-validates it by page (5
-   folds): held-out pages are scored block by block, the body region is
-   chosen the way the extractor chooses it (maximum-sum run of clipped
-   log-odds, fenced by feeds), and body F1 / snippet F1 are reported, next
-   to the same numbers for the weights currently in the repository.
-4. With --write, refits on every page and writes the weights file.
+   method on standardised features). Each corpus weighs in proportion to
+   the square root of its page count (so dragnet's 1,370 pages do not
+   drown cleaneval-dev's 57), spread evenly over its labelled blocks.
+4. Cross-validates by corpus: for each corpus, fits on all the others,
+   writes those weights to a temporary folder and runs the real extractor
+   with them (SCRAPE_CLEAN_MODELS, see src/switches.rs) on the held-out
+   corpus in every form, scored with ../shared/eval/score.py. It prints
+   the held-out scores next to those of the weights in the repository
+   and of the fit on everything.
+5. With --write, writes the fit on every page to the weights file, with
+   the cross-validation table in its header.
 
-The few hyper-parameters (regularisation, weight of the sparse trafilatura
-labels) are fixed below, not searched, so the cross-validation numbers are
-honest estimates for pages the model has not seen.
+The hyper-parameters (regularisation, corpus weights, the recall shift)
+are fixed below, not searched, so the held-out numbers are honest
+estimates for pages of a collection the model has not seen.
 """
-import argparse, collections, json, os, re, subprocess, sys
+import argparse, json, os, re, shutil, subprocess, sys, tempfile
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from evalkit import DEFAULT_CORPORA, FORMS, ROOT, build, measure
+
 WEIGHTS = os.path.join(ROOT, "src", "rules", "block_model.txt")
-MAX_BLOCK_SCORE = 4.0   # must match classify/model.rs
+TRAINING_TARGET = os.path.join(ROOT, "target", "tools-training")
 L2 = 1.0                # on standardised features
 SNIPPET_WEIGHT = 4.0    # a trafilatura label stands for a page's worth of evidence
 # Added to the fitted bias: the body metric forgives a stray line more than
 # a lost paragraph, so the region leans towards including. Chosen once, on
 # cross-validation, from {-0.5, 0, 0.5}.
 RECALL_SHIFT = 0.5
-FOLDS = 5
+CORPORA = ["scrapinghub", "trafilatura", "dragnet", "cleaneval-dev"]
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -52,11 +63,11 @@ def shingles(tokens, n=4):
     return {tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))}
 
 
-def dump(corpora, corpus, mode, folder=None):
-    folder = folder or mode
-    d = os.path.join(corpora, corpus, folder)
+def dump(corpora, corpus, form):
+    d = os.path.join(corpora, corpus, form)
     files = sorted(os.path.join(d, f) for f in os.listdir(d))
-    bin_ = os.path.join(ROOT, "target", "release", "examples", "dump_blocks")
+    bin_ = os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks")
+    mode = form.split("-")[0]
     pages = {}
     for i in range(0, len(files), 200):
         out = subprocess.run([bin_, mode] + files[i:i + 200], capture_output=True, text=True, check=True).stdout
@@ -98,37 +109,61 @@ def label_snippets(blocks, t):
     return labels
 
 
-def load(corpora, mode):
-    """Pages of one input format: (corpus, id, blocks, labels, truth)."""
-    pages = []
-    sources = [("scrapinghub", mode), ("trafilatura", mode)]
-    if mode == "text":
-        sources.append(("scrapinghub", "text-wrapped"))
-    for corpus, folder in sources:
-        truth = json.load(open(os.path.join(corpora, corpus, "truth.json"), encoding="utf-8"))
-        dumped = dump(corpora, corpus, "text" if folder == "text-wrapped" else mode, folder)
-        for pid, blocks in dumped.items():
-            t = truth.get(pid)
-            if not t or not blocks:
+def load(corpora):
+    """Labelled design rows per corpus and mode: {(corpus, mode): (x, y, w)}."""
+    data = {}
+    for corpus in CORPORA:
+        path = os.path.join(corpora, corpus, "truth.json")
+        if not os.path.exists(path):
+            continue
+        truth = json.load(open(path, encoding="utf-8"))
+        for form in FORMS:
+            if not os.path.isdir(os.path.join(corpora, corpus, form)):
                 continue
-            labels = label_body(blocks, t["body"]) if "body" in t else label_snippets(blocks, t)
-            pages.append((corpus + ("-wrapped" if folder == "text-wrapped" else ""), pid, blocks, labels, t))
-    return pages
+            mode = form.split("-")[0]
+            xs, ys, ws = [], [], []
+            for pid, blocks in dump(corpora, corpus, form).items():
+                t = truth.get(pid)
+                if not t or not blocks:
+                    continue
+                labels = label_body(blocks, t["body"]) if "body" in t else label_snippets(blocks, t)
+                rows = [(b["features"], y) for b, y in zip(blocks, labels) if y is not None and b["allowed"]]
+                if not rows:
+                    continue
+                weight = SNIPPET_WEIGHT if "body" not in t else 1.0
+                for x, y in rows:
+                    xs.append(x); ys.append(y); ws.append(weight)
+            if xs:
+                key = (corpus, mode)
+                x, y, w = np.array(xs, dtype=float), np.array(ys), np.array(ws)
+                if key in data:
+                    ox, oy, ow = data[key]
+                    x, y, w = np.vstack([ox, x]), np.concatenate([oy, y]), np.concatenate([ow, w])
+                data[key] = (x, y, w)
+            print(f"  dumped {corpus}/{form}: {len(xs)} labelled blocks", file=sys.stderr)
+    return data
 
 
-def design(pages):
+def pages_of(corpora, corpus):
+    return len(json.load(open(os.path.join(corpora, corpus, "truth.json"), encoding="utf-8")))
+
+
+def design(data, corpora, mode, corpora_in):
+    """Stacks the rows of `corpora_in` for one mode, each corpus weighing in
+    proportion to the square root of its page count."""
     xs, ys, ws = [], [], []
-    for corpus, _, blocks, labels, _ in pages:
-        weight = SNIPPET_WEIGHT if corpus == "trafilatura" else 1.0
-        for b, y in zip(blocks, labels):
-            if y is None or not b["allowed"]:
-                continue
-            xs.append(b["features"]); ys.append(y); ws.append(weight)
-    return np.array(xs, dtype=float), np.array(ys), np.array(ws)
+    for corpus in corpora_in:
+        if (corpus, mode) not in data:
+            continue
+        x, y, w = data[(corpus, mode)]
+        share = np.sqrt(pages_of(corpora, corpus)) / w.sum()
+        xs.append(x); ys.append(y); ws.append(w * share)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
 
 
 def fit(x, y, w):
     """Weighted L2 logistic regression by Newton's method; returns raw-scale (bias, weights)."""
+    w = w * (len(w) / w.sum())
     mu, sd = x.mean(0), x.std(0)
     sd[sd < 1e-9] = 1.0
     z = np.hstack([np.ones((len(x), 1)), (x - mu) / sd])
@@ -147,176 +182,69 @@ def fit(x, y, w):
     return bias, weights
 
 
-def region(scores, allowed):
-    """Maximum-sum run (classify::score::best_region)."""
-    best, start, total, out = None, 0, 0.0, None
-    for i, (s, ok) in enumerate(zip(scores, allowed)):
-        if not ok:
-            total, start = 0.0, i + 1
-            continue
-        if total <= 0:
-            total, start = 0.0, i
-        total += s
-        if total > 0 and (best is None or total > best):
-            best, out = total, (start, i + 1)
-    return out
+def weights_text(sets, names, header=()):
+    lines = ["# Block model weights (logistic regression), one set per input format:",
+             "# `format feature weight`, log-odds per unit of the feature (raw scale).",
+             "# Written by tools/train_block_model.py; do not edit by hand.",
+             f"# L2 {L2} on standardised features; each corpus weighs in by the square root of its",
+             f"# pages; trafilatura snippet labels weigh {SNIPPET_WEIGHT}; the bias includes a recall shift of {RECALL_SHIFT}."]
+    lines += list(header)
+    lines.append("")
+    for mode, (bias, weights) in sets.items():
+        lines.append(f"{mode} bias {bias + RECALL_SHIFT:.5f}")
+        for name, w in zip(names, weights):
+            lines.append(f"{mode} {name} {w:.5f}")
+        lines.append("")
+    return "\n".join(lines)
 
 
-FEATURE = {}  # name -> column, filled in main()
-STRONG_BLOCK, MAX_BRIDGE, SIDE_REACH, SIDE_MIN = 1.0, 12, 60, 5.0  # as in classify/mod.rs and score.rs
-SIDE_MIN_AFTER_HEADLINE = 1.0
-
-
-def grow(span, strong, stop, floor):
-    """classify::score::grow_region: reach across short lines to strong blocks, never across a stop."""
-    s, e = span
-    while True:
-        nxt = None
-        for j in range(e, min(e + MAX_BRIDGE, len(strong))):
-            if stop[j]:
-                break
-            if strong[j]:
-                nxt = j
-                break
-        if nxt is None:
-            break
-        e = nxt + 1
-    while True:
-        nxt = None
-        for j in range(s - 1, max(floor, s - MAX_BRIDGE) - 1, -1):
-            if stop[j]:
-                break
-            if strong[j]:
-                nxt = j
-                break
-        if nxt is None:
-            break
-        s = nxt
-    return (s, e)
-
-
-def segments(blocks, scores):
-    """The body segments as classify::body_segments chooses them."""
-    allowed = [b["allowed"] for b in blocks]
-    core = region(scores, allowed)
-    if not core:
-        return []
-    f = lambda b, name: b["features"][FEATURE[name]]
-    strong = [s >= STRONG_BLOCK or (s > -STRONG_BLOCK and f(b, "prose")) for s, b in zip(scores, blocks)]
-    stop = [not b["allowed"] or f(b, "furniture") or f(b, "repeated") or f(b, "template_suffix")
-            or f(b, "comment_meta") for b in blocks]
-    anchors = [i for i, b in enumerate(blocks) if f(b, "after_anchor")]
-    anchor = anchors[0] - 1 if anchors else None
-    floor = anchor + 1 if anchor is not None and anchor < core[0] else 0
-    segs = [grow(core, strong, stop, floor)]
-    n = len(blocks)
-    while True:
-        end = segs[-1][1]
-        lo, hi = end, min(end + SIDE_REACH, n)
-        found = region(scores[lo:hi], allowed[lo:hi])
-        if not found or sum(scores[lo + found[0]:lo + found[1]]) < SIDE_MIN:
-            break
-        segs.append(grow((lo + found[0], lo + found[1]), strong, stop, floor))
-    while True:
-        start = segs[0][0]
-        lo, hi = max(floor, start - SIDE_REACH), start
-        found = region(scores[lo:hi], allowed[lo:hi])
-        needed = SIDE_MIN_AFTER_HEADLINE if floor > 0 and lo == floor else SIDE_MIN
-        if not found or sum(scores[lo + found[0]:lo + found[1]]) < needed:
-            break
-        segs.insert(0, grow((lo + found[0], lo + found[1]), strong, stop, floor))
-    return segs
-
-
-def evaluate(pages, scorer):
-    """Body F1 (scrapinghub, macro P/R as the benchmark) and snippet F1 (trafilatura, micro)."""
-    pr = collections.defaultdict(list)
-    seg = collections.Counter()
-    for corpus, _, blocks, _, t in pages:
-        scores = list(scorer(blocks))
-        body = " \n".join(b["text"] for s, e in segments(blocks, scores) for b in blocks[s:e])
-        if "body" in t:
-            a = collections.Counter(shingles_list(TOKEN.findall(t["body"])))
-            g = collections.Counter(shingles_list(TOKEN.findall(body)))
-            tp = sum((a & g).values()); fp = sum((g - a).values()); fn = sum((a - g).values())
-            if tp + fp:
-                pr[corpus + ":p"].append(tp / (tp + fp) if tp + fp else 0)
-            pr[corpus + ":r"].append(tp / (tp + fn) if tp + fn else 0)
-        else:
-            flat = norm_ws(body)
-            seg["tp"] += sum(norm_ws(w) in flat for w in t["with"])
-            seg["fn"] += sum(norm_ws(w) not in flat for w in t["with"])
-            seg["fp"] += sum(norm_ws(w) in flat for w in t["without"])
-    result = {}
-    for corpus in sorted({k.split(":")[0] for k in pr}):
-        p = np.mean(pr[corpus + ":p"]) if pr[corpus + ":p"] else 0.0
-        r = np.mean(pr[corpus + ":r"])
-        result[corpus + " body F1"] = 2 * p * r / (p + r) if p + r else 0.0
-    if seg:
-        p = seg["tp"] / max(1, seg["tp"] + seg["fp"]); r = seg["tp"] / max(1, seg["tp"] + seg["fn"])
-        result["trafilatura snippet F1"] = 2 * p * r / (p + r) if p + r else 0.0
-    return result
-
-
-def shingles_list(tokens, n=4):
-    return [tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n]]
-
-
-def linear_scorer(bias, weights):
-    def score(blocks):
-        x = np.array([b["features"] for b in blocks], dtype=float)
-        return np.clip(bias + RECALL_SHIFT + x @ weights, -MAX_BLOCK_SCORE, MAX_BLOCK_SCORE)
-    return score
-
-
-def cross_validate(pages):
-    ids = sorted({(c.replace("-wrapped", ""), p) for c, p, *_ in pages})
-    fold_of = {key: i % FOLDS for i, key in enumerate(ids)}
-    held = collections.defaultdict(list)
-    for k in range(FOLDS):
-        train = [pg for pg in pages if fold_of[(pg[0].replace("-wrapped", ""), pg[1])] != k]
-        test = [pg for pg in pages if fold_of[(pg[0].replace("-wrapped", ""), pg[1])] == k]
-        bias, weights = fit(*design(train))
-        for name, value in evaluate(test, linear_scorer(bias, weights)).items():
-            held[name].append(value)
-    return {name: float(np.mean(v)) for name, v in held.items()}
+def fit_all(data, corpora, names, corpora_in):
+    return {mode: fit(*design(data, corpora, mode, corpora_in)) for mode in ("text", "html")}
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpora", default=os.path.join(ROOT, "..", "shared", "corpora"))
+    ap.add_argument("--corpora", default=DEFAULT_CORPORA)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--no-cv", action="store_true")
     args = ap.parse_args()
+    env = dict(os.environ, CARGO_TARGET_DIR=TRAINING_TARGET)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--features", "training", "--example", "dump_blocks"],
-                   cwd=ROOT, check=True)
-    names = subprocess.run([os.path.join(ROOT, "target", "release", "examples", "dump_blocks"), "--names"],
+                   cwd=ROOT, check=True, env=env)
+    binary = build("training")
+    names = subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"), "--names"],
                            capture_output=True, text=True, check=True).stdout.split()
-    FEATURE.update({name: i for i, name in enumerate(names)})
-    lines = ["# Block model weights (logistic regression), one set per input format:",
-             "# `format feature weight`, log-odds per unit of the feature (raw scale).",
-             "# Written by tools/train_block_model.py; do not edit by hand.",
-             f"# L2 {L2} on standardised features; trafilatura snippet labels weigh {SNIPPET_WEIGHT};",
-             f"# the bias includes a recall shift of {RECALL_SHIFT}.",
-             "# Cross-validation by page, 5 folds (held-out pages, body segments chosen as in the extractor):"]
-    sets = {}
-    for mode in ("text", "html"):
-        pages = load(args.corpora, mode)
-        current = evaluate(pages, lambda blocks: [b["score"] for b in blocks])
-        cv = cross_validate(pages)
-        print(f"{mode}: {len(pages)} pages")
-        for name in sorted(cv):
-            print(f"  {name:28} current weights {current.get(name, 0):.3f}   cross-validated fit {cv[name]:.3f}")
-            lines.append(f"#   {mode}: {name} {cv[name]:.3f}")
-        sets[mode] = fit(*design(pages))
+    present = [c for c in CORPORA if os.path.exists(os.path.join(args.corpora, c, "truth.json"))]
+    data = load(args.corpora)
+    everything = fit_all(data, args.corpora, names, present)
+    header = []
+    if not args.no_cv:
+        header.append("# Cross-validated by corpus (fit on the other corpora, the real extractor on the held-out one):")
+        print(f"{'held-out run':28} {'metric':9} {'repo':>7} {'fit-all':>8} {'held-out':>9}")
+        base_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPE_CLEAN_MODELS", "SCRAPE_CLEAN_DISABLE")}
+        repo = measure(binary, args.corpora, only=present, env=base_env, halves=[None])
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "block_model.txt"), "w") as f:
+                f.write(weights_text(everything, names))
+            fitted = measure(binary, args.corpora, only=present, env=dict(base_env, SCRAPE_CLEAN_MODELS=tmp),
+                             halves=[None])
+            for held in present:
+                sets = fit_all(data, args.corpora, names, [c for c in present if c != held])
+                with open(os.path.join(tmp, "block_model.txt"), "w") as f:
+                    f.write(weights_text(sets, names))
+                out = measure(binary, args.corpora, only=[held], env=dict(base_env, SCRAPE_CLEAN_MODELS=tmp),
+                              halves=[None])
+                for run, cell in out.items():
+                    for metric in ("body", "segments"):
+                        if metric in cell["whole"]:
+                            r, a, h = repo[run]["whole"][metric], fitted[run]["whole"][metric], cell["whole"][metric]
+                            print(f"{run:28} {metric:9} {r:7.3f} {a:8.3f} {h:9.3f}", flush=True)
+                            header.append(f"#   {run} {metric}: held out {h:.3f} (fit on all {a:.3f})")
     if args.write:
-        lines.append("")
-        for mode, (bias, weights) in sets.items():
-            lines.append(f"{mode} bias {bias + RECALL_SHIFT:.5f}")
-            for name, w in zip(names, weights):
-                lines.append(f"{mode} {name} {w:.5f}")
-            lines.append("")
-        open(WEIGHTS, "w").write("\n".join(lines))
+        with open(WEIGHTS, "w") as f:
+            f.write(weights_text(everything, names, header))
         print(f"wrote {WEIGHTS}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -690,8 +690,11 @@ mod tests {
 
     #[test]
     fn a_name_over_its_job_title_is_the_byline() {
-        let page =
-            format!("Menu\nHome\n\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}");
+        // Three lines under the headline: a name's job title, not its
+        // place, makes it the byline.
+        let page = format!(
+            "Menu\nHome\n\nBridge budget approved after long debate\nShare\nSave\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}"
+        );
         assert_eq!(authors_of(&page), ["Ben Silverman"]);
     }
 

@@ -13,6 +13,7 @@ use crate::block::{Document, Kind};
 use crate::classify::label::{Label, Verdict};
 use crate::classify::score::Page;
 use crate::rules::phrases::{CAPTION_OPENERS, CREDIT_LABELS, PHRASES};
+use crate::switches::{Rule, on};
 
 /// True when a lower-cased block reads as a picture caption: a caption cue
 /// anywhere, or a picture viewer's button text before it.
@@ -89,7 +90,8 @@ const MAX_SLIDE_CAPTION_WORDS: usize = 60;
 /// caption.
 pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range: Range<usize>) {
     for i in range.clone() {
-        if !matches!(verdicts[i].label, Label::Other | Label::Body)
+        if !on(Rule::GalleryCounters)
+            || !matches!(verdicts[i].label, Label::Other | Label::Body)
             || !PHRASES.gallery_counter.is_match(&doc.blocks[i].text)
         {
             continue;
@@ -106,7 +108,7 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
     }
     for i in range {
         let label = verdicts[i].label;
-        if !matches!(label, Label::Other | Label::Body) {
+        if !on(Rule::Captions) || !matches!(label, Label::Other | Label::Body) {
             continue;
         }
         let block = &doc.blocks[i];

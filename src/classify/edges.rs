@@ -12,6 +12,7 @@ use crate::block::Document;
 use crate::classify::byline;
 use crate::classify::label::{Label, Verdict};
 use crate::rules;
+use crate::switches::{Rule, on};
 
 /// Trims the body's edges (see the module doc).
 pub(crate) fn trim(
@@ -20,10 +21,18 @@ pub(crate) fn trim(
     authors: &[String],
     headline_text: Option<&str>,
 ) {
-    drop_author_bio(doc, verdicts, authors);
-    drop_organisation_profile(doc, verdicts, headline_text);
-    drop_people_lists(doc, verdicts);
-    drop_leading_counters(doc, verdicts);
+    if on(Rule::AuthorBio) {
+        drop_author_bio(doc, verdicts, authors);
+    }
+    if on(Rule::OrganisationProfile) {
+        drop_organisation_profile(doc, verdicts, headline_text);
+    }
+    if on(Rule::PeopleLists) {
+        drop_people_lists(doc, verdicts);
+    }
+    if on(Rule::LeadingCounters) {
+        drop_leading_counters(doc, verdicts);
+    }
 }
 
 /// Body paragraphs that come before an organisation's profile.

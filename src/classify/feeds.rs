@@ -25,6 +25,7 @@ use crate::block::Document;
 use crate::classify::date;
 use crate::classify::label::{Label, Verdict};
 use crate::classify::score::{Features, Page};
+use crate::switches::{Rule, on};
 
 /// Longest block (words) that can be an item headline.
 const MAX_HEADLINE_WORDS: usize = 30;
@@ -69,6 +70,9 @@ pub(crate) fn is_heading(page: &Page, i: usize) -> bool {
 
 /// Every sidebar section of the page.
 pub(crate) fn find(doc: &Document, page: &Page) -> Vec<Section> {
+    if !on(Rule::Feeds) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.blocks.len() {

@@ -89,7 +89,7 @@ fn prepare(doc: &Document) -> Prepared {
 pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let Prepared { page, mut verdicts, sections, titles } = prepare(doc);
     let body = region::find(doc, &page, &verdicts, &titles);
-    let found = headline::find(doc, &page, &mut verdicts, &titles, &body.span);
+    let found = headline::find(doc, &page, &mut verdicts, &titles, &body);
     let header = headline::header_window(found.block, &body.span, doc.blocks.len());
     let authors = byline::find(doc, &page, &mut verdicts, header.clone(), &body.span, found.block);
     let dates = dateline::find(doc, &page, &mut verdicts, header.clone(), found.block, &body.span, now);
@@ -123,6 +123,28 @@ pub(crate) fn model_view(doc: &Document) -> Vec<(Vec<f32>, bool, f32)> {
         .zip(&verdicts)
         .zip(scores)
         .map(|((x, v), score)| (x.to_vec(), region::may_hold(v.label), score))
+        .collect()
+}
+
+/// The headline model's view of a page, for training: each candidate's
+/// text, what kind of candidate it is and its feature vector.
+#[cfg(feature = "training")]
+pub(crate) fn headline_view(doc: &Document) -> Vec<(String, &'static str, Vec<f32>)> {
+    let Prepared { page, verdicts, titles, .. } = prepare(doc);
+    let body = region::find(doc, &page, &verdicts, &titles);
+    let candidates = headline::candidates(doc, &page, &verdicts, &titles, &body);
+    let vectors = headline::vectors(doc, &page, &titles, &body, &candidates);
+    candidates
+        .iter()
+        .zip(vectors)
+        .map(|(c, x)| {
+            let kind = match c {
+                headline::Candidate::Block(_) => "block",
+                headline::Candidate::Title(_) => "title",
+                headline::Candidate::Stated(_) => "stated",
+            };
+            (c.text(doc).to_string(), kind, x.to_vec())
+        })
         .collect()
 }
 

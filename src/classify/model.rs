@@ -74,30 +74,52 @@ pub(crate) const N: usize = FEATURES.len();
 /// block, however sure the model is, outweighs a few solid paragraphs.
 const MAX_BLOCK_SCORE: f32 = 4.0;
 
-/// Logistic-regression weights for one input format.
+/// Logistic-regression weights for one input format: a bias and one
+/// weight a feature, in the feature list's order.
 #[derive(Debug, Clone)]
 pub(crate) struct Weights {
     bias: f32,
-    weights: [f32; N],
+    weights: Vec<f32>,
 }
 
-/// The trained weights, one set per format.
+impl Weights {
+    /// The log-odds of a feature vector.
+    pub(crate) fn logit(&self, x: &[f32]) -> f32 {
+        self.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>()
+    }
+}
+
+/// Trained weights, one set per format.
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
     text: Weights,
     html: Weights,
 }
 
+impl Model {
+    /// The weights for pages of `format`.
+    pub(crate) fn for_format(&self, format: Format) -> &Weights {
+        match format {
+            Format::Text => &self.text,
+            Format::Html => &self.html,
+        }
+    }
+}
+
 /// The weights file, compiled in.
 const WEIGHTS_FILE: &str = include_str!("../rules/block_model.txt");
 
 /// The model, parsed on first use.
-pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| parse(WEIGHTS_FILE));
+pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let file = crate::switches::model_file("block_model.txt");
+    parse(file.as_deref().unwrap_or(WEIGHTS_FILE), FEATURES)
+});
 
-/// Parses `format feature weight` lines; `#` starts a comment. A missing
-/// weight is 0 (the feature is ignored), which the unit tests forbid.
-fn parse(text: &str) -> Model {
-    let empty = || Weights { bias: 0.0, weights: [0.0; N] };
+/// Parses `format feature weight` lines for the features `names`; `#`
+/// starts a comment. A missing weight is 0 (the feature is ignored), which
+/// the unit tests of each model forbid.
+pub(crate) fn parse(text: &str, names: &[&str]) -> Model {
+    let empty = || Weights { bias: 0.0, weights: vec![0.0; names.len()] };
     let mut model = Model { text: empty(), html: empty() };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let mut parts = line.split_whitespace();
@@ -112,11 +134,32 @@ fn parse(text: &str) -> Model {
         };
         if name == "bias" {
             set.bias = value;
-        } else if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+        } else if let Some(i) = names.iter().position(|f| *f == name) {
             set.weights[i] = value;
         }
     }
     model
+}
+
+/// Checks a weights file for `names`: every feature has a weight in both
+/// formats and no unknown feature is named. For the models' unit tests.
+#[cfg(test)]
+pub(crate) fn check_weights_file(file: &str, names: &[&str]) {
+    for format in ["text", "html"] {
+        for feature in names.iter().copied().chain(["bias"]) {
+            let found = file.lines().any(|l| {
+                let mut parts = l.split_whitespace();
+                parts.next() == Some(format)
+                    && parts.next() == Some(feature)
+                    && parts.next().is_some_and(|v| v.parse::<f32>().is_ok())
+            });
+            assert!(found, "no {format} weight for {feature}");
+        }
+    }
+    for line in file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let name = line.split_whitespace().nth(1).unwrap_or("");
+        assert!(name == "bias" || names.contains(&name), "unknown feature {name:?}");
+    }
 }
 
 /// Where the headline probably is before the header is read: the block
@@ -281,16 +324,10 @@ const PROSE_STOP_RATIO: f32 = 0.1;
 
 /// The score each block adds to a region: the model's log-odds, clipped.
 pub(crate) fn scores(doc: &Document, page: &Page, anchor: Anchor) -> Vec<f32> {
-    let weights = match doc.format {
-        Format::Text => &MODEL.text,
-        Format::Html => &MODEL.html,
-    };
+    let weights = MODEL.for_format(doc.format);
     vectors(doc, page, anchor)
         .iter()
-        .map(|x| {
-            let logit = weights.bias + weights.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>();
-            logit.clamp(-MAX_BLOCK_SCORE, MAX_BLOCK_SCORE)
-        })
+        .map(|x| weights.logit(x).clamp(-MAX_BLOCK_SCORE, MAX_BLOCK_SCORE))
         .collect()
 }
 
@@ -300,28 +337,7 @@ mod tests {
 
     #[test]
     fn every_feature_has_a_weight_in_every_format() {
-        for format in ["text", "html"] {
-            for feature in FEATURES.iter().copied().chain(["bias"]) {
-                let found = WEIGHTS_FILE.lines().any(|l| {
-                    let mut parts = l.split_whitespace();
-                    parts.next() == Some(format)
-                        && parts.next() == Some(feature)
-                        && parts.next().is_some_and(|v| v.parse::<f32>().is_ok())
-                });
-                assert!(found, "block_model.txt has no {format} weight for {feature}");
-            }
-        }
-    }
-
-    #[test]
-    fn weights_file_names_only_known_features() {
-        for line in WEIGHTS_FILE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let name = line.split_whitespace().nth(1).unwrap_or("");
-            assert!(
-                name == "bias" || FEATURES.contains(&name),
-                "unknown feature {name:?} in block_model.txt"
-            );
-        }
+        check_weights_file(WEIGHTS_FILE, FEATURES);
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::classify::score::Page;
 use crate::classify::title::Titles;
 use crate::classify::{date, furniture};
 use crate::rules::phrases;
+use crate::switches::{Rule, on};
 
 /// How far from the body another strong run may be and still belong to the
 /// article (an ad block or a job list can run to forty lines).
@@ -57,6 +58,8 @@ pub(crate) struct Body {
     /// header is read, since the article starts at the main run even when
     /// a lead paragraph or a later run joins it.
     pub(crate) span: Range<usize>,
+    /// Every block's score, as the region saw it.
+    pub(crate) scores: Vec<f32>,
 }
 
 /// Finds the body region of a page.
@@ -69,12 +72,13 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &[Verdict], titles: &T
         page.features[a].words >= MIN_FENCE_WORDS
             && titles.stated.as_ref().is_some_and(|s| s.similarity[a] >= HEADLINE_FENCE_MATCH)
     });
-    let (segments, core) = body_segments(doc, page, verdicts, anchor, fence);
+    let scores = region_scores(doc, page, anchor);
+    let (segments, core) = body_segments(doc, page, verdicts, &scores, anchor, fence);
     let span = match segments.last() {
         Some(last) => core.start..last.end.max(core.end),
         None => 0..0,
     };
-    Body { segments, span }
+    Body { segments, span, scores }
 }
 
 /// Labels the free blocks of the body's runs as body. A date line in the
@@ -83,7 +87,7 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &[Verdict], titles: &T
 pub(crate) fn mark(doc: &Document, page: &Page, verdicts: &mut [Verdict], body: &Body) {
     for i in body.segments.iter().cloned().flatten() {
         if verdicts[i].label == Label::Other {
-            verdicts[i] = if date::is_date_line(&doc.blocks[i].text, page.order) {
+            verdicts[i] = if on(Rule::BodyDateLines) && date::is_date_line(&doc.blocks[i].text, page.order) {
                 Verdict { label: Label::Dateline, reason: "a date line in the body" }
             } else {
                 Verdict { label: Label::Body, reason: "inside the article region" }
@@ -106,19 +110,22 @@ fn body_segments(
     doc: &Document,
     page: &Page,
     verdicts: &[Verdict],
+    scores: &[f32],
     anchor: Anchor,
     fence: Option<usize>,
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let n = doc.blocks.len();
-    let scores = region_scores(doc, page, anchor);
     let mut allowed: Vec<bool> = verdicts.iter().map(|v| may_hold(v.label)).collect();
     // Readers' comments follow the article: nothing past the heading of
     // the thread is the body.
-    let thread = comment_thread(page, anchor);
+    let thread = if on(Rule::CommentThread) { comment_thread(page, anchor) } else { n };
     allowed[thread..].iter_mut().for_each(|a| *a = false);
     // A page of one short article and furniture can leave every score
     // negative: its best prose block is still the article.
     let lone_prose = || {
+        if !on(Rule::LoneProse) {
+            return None;
+        }
         (0..n)
             .filter(|&i| {
                 allowed[i] && page.features[i].furniture.is_none() && model::reads_as_running_text(page, i)
@@ -129,7 +136,8 @@ fn body_segments(
     // A table row inside the page's main container is the article's table
     // (HTML): rows of figures read as nothing alone, and a header row
     // repeats over each table of a series.
-    let main_row = |i: usize| doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main;
+    let main_row =
+        |i: usize| on(Rule::MainTableRows) && doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main;
     // Prose the model doubts (a lone paragraph on a tiny page) still
     // continues the article when nothing stands in between; so does a
     // main table's row.
@@ -145,10 +153,12 @@ fn body_segments(
             let f = &page.features[i];
             !allowed[i]
                 || f.furniture.is_some()
-                || f.comment_meta
+                || f.comment_meta && on(Rule::CommentMetaStops)
                 // Rows of a table share endings and header rows: neither
                 // marks a teaser wall there.
-                || !main_row(i) && (f.repeats > 0 && !f.periodic || f.template_suffix)
+                || !main_row(i)
+                    && (f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
+                        || f.template_suffix && on(Rule::TemplateStops))
         })
         .collect();
     // The body does not reach back over the headline.
@@ -161,9 +171,11 @@ fn body_segments(
     // A best run of a few words and no prose ("Categorias" on a page whose
     // article is one paragraph) is weak evidence: the best prose block
     // takes over when it grows into at least twice the text.
-    let best = best_region(&scores, &allowed);
+    let best = best_region(scores, &allowed);
     let weak = |r: &Range<usize>| {
-        words(r) < MIN_PROSELESS_CORE_WORDS && !r.clone().any(|i| model::reads_as_prose(page, i))
+        on(Rule::WeakCore)
+            && words(r) < MIN_PROSELESS_CORE_WORDS
+            && !r.clone().any(|i| model::reads_as_prose(page, i))
     };
     let core = match best {
         Some(best) if weak(&best) => {
@@ -181,7 +193,7 @@ fn body_segments(
     };
     // A core that runs through the headline starts after it, when prose
     // follows: teasers or a ticker were grown onto the article.
-    let core = match fence {
+    let core = match fence.filter(|_| on(Rule::HeadlineFence)) {
         Some(a) if core.start < a && (a + 1..core.end).any(|i| model::reads_as_prose(page, i)) => {
             a + 1..core.end
         }
@@ -195,19 +207,25 @@ fn body_segments(
     // enough: it is the article's end.
     let in_main = |r: &Range<usize>| r.clone().all(|i| doc.blocks[i].in_main);
     let core_in_main = in_main(&core);
-    let needed =
-        |r: &Range<usize>| if core_in_main && in_main(r) { SIDE_MIN_AFTER_HEADLINE } else { SIDE_MIN };
+    let needed = |r: &Range<usize>| {
+        if on(Rule::MainContainerSideRuns) && core_in_main && in_main(r) {
+            SIDE_MIN_AFTER_HEADLINE
+        } else {
+            SIDE_MIN
+        }
+    };
     let mut segments = vec![core.clone()];
     // A recipe's ingredient list above its method: short quantity lines
     // the region cannot grow across, under a heading that says what they are.
-    let ingredients = (floor.max(core.start.saturating_sub(MAX_INGREDIENT_LINES))..core.start)
+    let reach = floor.max(core.start.saturating_sub(MAX_INGREDIENT_LINES))..core.start;
+    let ingredients = reach
         .rev()
         .take_while(|&i| allowed[i] && !page.features[i].feed_heading)
-        .find(|&i| phrases::is_ingredient_heading(&page.lowered[i]));
+        .find(|&i| on(Rule::Ingredients) && phrases::is_ingredient_heading(&page.lowered[i]));
     if let Some(heading) = ingredients {
         segments.insert(0, heading..core.start);
     }
-    loop {
+    while on(Rule::SideRunsAfter) {
         let end = segments.last().map_or(0, |r| r.end);
         let window = end..(end + SIDE_REACH).min(n);
         let Some(found) = best_region(&scores[window.clone()], &allowed[window.clone()]) else {
@@ -232,7 +250,7 @@ fn body_segments(
         }
         segments.push(found);
     }
-    loop {
+    while on(Rule::SideRunsBefore) {
         let start = segments.first().map_or(0, |r| r.start);
         let window = floor.max(start.saturating_sub(SIDE_REACH))..start;
         let Some(found) = best_region(&scores[window.clone()], &allowed[window.clone()]) else {
@@ -261,7 +279,9 @@ pub(crate) fn region_scores(doc: &Document, page: &Page, anchor: Anchor) -> Vec<
     model::scores(doc, page, anchor)
         .into_iter()
         .zip(&doc.blocks)
-        .map(|(score, block)| if block.region == Region::Chrome { score.min(0.0) } else { score })
+        .map(|(score, block)| {
+            if block.region == Region::Chrome && on(Rule::ChromeAddsNothing) { score.min(0.0) } else { score }
+        })
         .collect()
 }
 
@@ -330,6 +350,9 @@ pub(crate) fn grow_region(
     floor: usize,
 ) -> Range<usize> {
     let n = strong.len();
+    if !on(Rule::Grow) {
+        return region;
+    }
     'forward: loop {
         for j in region.end..(region.end + MAX_BRIDGE).min(n) {
             if stop[j] {

@@ -123,6 +123,33 @@ pub(crate) fn site_from_title(title: &str) -> Option<&str> {
     parts.last().filter(short).or(parts.first().filter(short)).copied()
 }
 
+/// A stated headline without the site name glued to it ("What is Rust? -
+/// Stack Overflow Blog"): an end part equal to the stated site name or to
+/// the site part of `<title>` is dropped.
+pub(crate) fn without_site_name(stated: &str, doc: &Document) -> String {
+    let site_of_title = doc.meta.title.as_deref().and_then(site_from_title);
+    let is_site = |part: &str| {
+        [doc.meta.site_name.as_deref(), site_of_title]
+            .into_iter()
+            .flatten()
+            .any(|site| site.eq_ignore_ascii_case(part))
+    };
+    let parts = title_parts(stated);
+    match (parts.first(), parts.last()) {
+        (Some(_), Some(last)) if parts.len() >= 2 && is_site(last) => stated[..stated.len() - last.len()]
+            .trim_end()
+            .trim_end_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
+            .trim_end()
+            .to_string(),
+        (Some(first), Some(_)) if parts.len() >= 2 && is_site(first) => stated[first.len()..]
+            .trim_start()
+            .trim_start_matches(['|', '-', '–', '—', '·', '»', ':', '/', '~'])
+            .trim_start()
+            .to_string(),
+        _ => stated.to_string(),
+    }
+}
+
 /// Longest site name taken from a title ("The New York Times" has four).
 const MAX_SITE_WORDS: usize = 4;
 

@@ -319,7 +319,7 @@ fn has_phrase(matcher: &AhoCorasick, lower: &str) -> bool {
 }
 
 /// Scripts written without spaces between words: Han, kana, Hangul.
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
