@@ -24,9 +24,9 @@
 //! rest of the page as it is, and the parser deals with it as browsers do.
 //!
 //! One repair changes what the parser sees, on purpose ([`prepare`]): a
-//! text-only element that is never closed (`<title>Harbour news</head>
-//! <body>…`, common in older crawls) would make the whole rest of the page
-//! its text, and the page would read as empty. It is closed before the
+//! text-only element that is never closed
+//! (`<title>Harbour news</head><body>…`, common in older crawls) would make
+//! the whole rest of the page its text, and the page would read as empty. It is closed before the
 //! first tag after it, as lenient parsers (libxml2's, lxml's) read it.
 
 use std::borrow::Cow;
