@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Train the headline model (src/rules/headline_model.txt) from the dev
-corpora, and cross-validate it by corpus with the real extractor.
+corpora, and measure it with the real extractor: on the held-out half of
+every corpus, and on each corpus left out of training in turn.
 
 usage (from the project root):
     tools/train_headline_model.py [--corpora ../shared/corpora] [--write] [--no-cv]
@@ -22,21 +23,23 @@ What it does:
    (The readability corpus's truth is the stated title, not the visible
    headline, and scrapinghub and cleaneval-dev state none: they are not
    used.)
-2. Fits a conditional-logit ranking per input format: for each page, the
+2. Fits a conditional-logit ranking per input format on the `tune` half
+   of each corpus only (score.py's fixed split): for each page, the
    log-probability that the model puts on the candidates equal to the
-   truth, against all of the page's candidates, L2-regularised, by
-   Newton's method on standardised features. Each corpus weighs in by the
-   square root of its labelled pages.
-3. Cross-validates by corpus: fits on one corpus, writes the weights to a
-   temporary folder and runs the real extractor with them
-   (SCRAPE_CLEAN_MODELS, see src/switches.rs) on the other corpus, in
-   every form, scored with ../shared/eval/score.py. No page of the
-   collection being scored was seen in training. It also prints how often
-   the truth is among the candidates at all (the ceiling of any ranking).
-4. With --write, writes the fit on both corpora to the weights file, with
-   the cross-validation table in its header.
+   truth, against all of the page's candidates, L2-regularised (Newton
+   steps under an upper bound of the curvature, with a line search). Each
+   corpus weighs in by the square root of its labelled pages.
+3. Scores the fit with the real extractor (SCRAPE_CLEAN_MODELS, see
+   src/switches.rs) on every corpus and form, by half, next to the weights
+   it replaces: the `check` half was never trained on.
+4. Cross-validates by corpus: fits on the other corpus's tune half and
+   scores this one whole. No page of that collection was seen. It also
+   prints how often the truth is among the candidates at all (the ceiling
+   of any ranking).
+5. With --write, writes the tune-half fit to the weights file, with the
+   tables in its header.
 """
-import argparse, json, os, re, subprocess, sys, tempfile
+import argparse, hashlib, json, os, re, subprocess, sys, tempfile
 
 import numpy as np
 
@@ -110,9 +113,10 @@ def headline_truth(corpora, corpus):
     return {pid: t["title"] for pid, t in truth.items() if t.get("title")}
 
 
-def derived_accuracy(folder, truth):
-    """Share of the labelled pages whose output headline is the truth."""
+def derived_accuracy(folder, truth, half=None):
+    """Share of the labelled pages (of `half`) whose output headline is the truth."""
     ok = 0
+    truth = {pid: t for pid, t in truth.items() if half is None or in_half(pid, half)}
     for pid, want in truth.items():
         try:
             got = json.load(open(os.path.join(folder, pid + ".json"), encoding="utf-8")).get("headline")
@@ -123,7 +127,7 @@ def derived_accuracy(folder, truth):
 
 
 def load(corpora):
-    """{(corpus, mode): [(X, positives)]}: one candidate matrix per labelled page."""
+    """{(corpus, mode): [(X, positives, page id)]}: one candidate matrix per labelled page."""
     data, coverage = {}, {}
     for corpus in CORPORA:
         if not os.path.exists(os.path.join(corpora, corpus, "truth.json")):
@@ -143,7 +147,7 @@ def load(corpora):
                     continue
                 found += 1
                 x = np.array([c["features"] for c in candidates], dtype=float)
-                data.setdefault((corpus, mode), []).append((x, pos))
+                data.setdefault((corpus, mode), []).append((x, pos, pid))
             coverage[f"{corpus}/{form}"] = (found, len(truth))
             print(f"  {corpus}/{form}: truth among the candidates on {found} of {len(truth)} pages",
                   file=sys.stderr)
@@ -210,10 +214,16 @@ def fit(pages, weights):
     return -(raw * mu).sum(), raw
 
 
-def fit_mode(data, mode, corpora_in):
+def in_half(pid, half):
+    """score.py's fixed split of a corpus's pages into "tune" and "check"."""
+    return ("tune", "check")[hashlib.sha256(pid.encode()).digest()[0] & 1] == half
+
+
+def fit_mode(data, mode, corpora_in, half="tune"):
+    """The fit on the `half` pages of `corpora_in`."""
     pages, weights = [], []
     for corpus in corpora_in:
-        rows = data.get((corpus, mode), [])
+        rows = [(x, pos) for x, pos, pid in data.get((corpus, mode), []) if in_half(pid, half)]
         if not rows:
             continue
         share = np.sqrt(len(rows)) / len(rows)
@@ -255,43 +265,53 @@ def main():
     everything = {mode: fit_mode(data, mode, present) for mode in ("text", "html")}
     header = ["# Truth among the candidates (the ceiling of any ranking):"]
     header += [f"#   {run}: {found} of {total} pages" for run, (found, total) in coverage.items()]
-    if not args.no_cv:
-        header.append("# Cross-validated by corpus (fit on the other corpus, the real extractor on this one):")
-        base_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPE_CLEAN_MODELS", "SCRAPE_CLEAN_DISABLE")}
-        derived = {c: headline_truth(args.corpora, c) for c in present}
-        # The readability corpus is scored too: its pages are seen by neither fit.
-        scored = present + ["readability"]
-        print(f"{'run':28} {'metric':9} {'repo':>7} {'fit-all':>8} {'held-out':>9}")
-        with tempfile.TemporaryDirectory() as tmp:
-            models, outs = os.path.join(tmp, "models"), os.path.join(tmp, "out")
-            os.makedirs(models)
+    base_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPE_CLEAN_MODELS", "SCRAPE_CLEAN_DISABLE")}
+    derived = {c: headline_truth(args.corpora, c) for c in present}
+    # The readability corpus is scored too: its pages are seen by no fit.
+    scored = present + ["readability"]
+    with tempfile.TemporaryDirectory() as tmp:
+        models, outs = os.path.join(tmp, "models"), os.path.join(tmp, "out")
+        os.makedirs(models)
 
-            def run(sets, only):
-                env = dict(base_env)
-                if sets is not None:
-                    with open(os.path.join(models, "headline_model.txt"), "w") as f:
-                        f.write(weights_text(sets, names))
-                    env["SCRAPE_CLEAN_MODELS"] = models
-                scores = measure(binary, args.corpora, only=only, env=env, halves=[None], keep=outs)
-                for corpus in only:
-                    for form in FORMS:
-                        folder = os.path.join(outs, f"{corpus}-{form}")
-                        if corpus in derived and os.path.isdir(folder):
-                            scores[f"{corpus}/{form}"]["whole"]["headline"] = derived_accuracy(folder, derived[corpus])
-                return scores
+        def run(sets, only):
+            env = dict(base_env)
+            if sets is not None:
+                with open(os.path.join(models, "headline_model.txt"), "w") as f:
+                    f.write(weights_text(sets, names))
+                env["SCRAPE_CLEAN_MODELS"] = models
+            scores = measure(binary, args.corpora, only=only, env=env, keep=outs)
+            for corpus in only:
+                for form in FORMS:
+                    folder = os.path.join(outs, f"{corpus}-{form}")
+                    if corpus in derived and os.path.isdir(folder):
+                        for half in ("whole", "tune", "check"):
+                            scores[f"{corpus}/{form}"][half]["headline"] = derived_accuracy(
+                                folder, derived[corpus], None if half == "whole" else half)
+            return scores
 
-            repo = run(None, scored)
-            fitted = run(everything, scored)
-            for held in scored:
+        repo, new = run(None, scored), run(everything, scored)
+        header.append("# Fit on the tune halves; the extractor on each half (before = the weights replaced):")
+        print(f"{'run':28} {'metric':9} {'repo tune':>9} {'check':>7}   {'fit tune':>8} {'check':>7}")
+        for name in new:
+            for metric in ("headline", "title", "author", "date", "segments", "body"):
+                if metric not in new[name]["whole"]:
+                    continue
+                r, f = repo[name], new[name]
+                print(f"{name:28} {metric:9} {r['tune'][metric]:9.3f} {r['check'][metric]:7.3f}   "
+                      f"{f['tune'][metric]:8.3f} {f['check'][metric]:7.3f}", flush=True)
+                if metric == "headline":
+                    header.append(f"#   {name} headline: tune {f['tune'][metric]:.3f}, check {f['check'][metric]:.3f}")
+        if not args.no_cv:
+            header.append("# Cross-validated by corpus (fit on the other corpus's tune half, this one whole):")
+            print(f"\n{'held-out run':28} {'metric':9} {'repo':>7} {'held-out':>9}")
+            for held in present:
                 train = [c for c in present if c != held]
                 out = run({mode: fit_mode(data, mode, train) for mode in ("text", "html")}, [held])
                 for name, cell in out.items():
-                    for metric in ("headline", "title", "author", "date", "segments", "body"):
-                        if metric in cell["whole"]:
-                            r, a, h = repo[name]["whole"][metric], fitted[name]["whole"][metric], cell["whole"][metric]
-                            print(f"{name:28} {metric:9} {r:7.3f} {a:8.3f} {h:9.3f}", flush=True)
-                            if metric == "headline":
-                                header.append(f"#   {name} headline: held out {h:.3f} (fit on all {a:.3f})")
+                    if "headline" in cell["whole"]:
+                        r, h = repo[name]["whole"]["headline"], cell["whole"]["headline"]
+                        print(f"{name:28} {'headline':9} {r:7.3f} {h:9.3f}", flush=True)
+                        header.append(f"#   {name} headline: held out {h:.3f}")
     if args.write:
         with open(WEIGHTS, "w") as f:
             f.write(weights_text(everything, names, header))

@@ -74,18 +74,78 @@ pub(crate) const N: usize = FEATURES.len();
 /// block, however sure the model is, outweighs a few solid paragraphs.
 const MAX_BLOCK_SCORE: f32 = 4.0;
 
-/// Logistic-regression weights for one input format: a bias and one
-/// weight a feature, in the feature list's order.
+/// A trained scorer for one input format: a bias, one linear weight a
+/// feature (in the feature list's order), and a sum of regression trees
+/// (gradient boosting); a file may give either or both.
 #[derive(Debug, Clone)]
 pub(crate) struct Weights {
     bias: f32,
     weights: Vec<f32>,
+    trees: Vec<Tree>,
+}
+
+/// One regression tree: nodes in an array, the root first.
+#[derive(Debug, Clone)]
+struct Tree {
+    nodes: Vec<Node>,
+}
+
+/// A node of a [`Tree`].
+#[derive(Debug, Clone, Copy)]
+enum Node {
+    /// Go left when feature `feature` is at most `threshold`, else right.
+    Split { feature: usize, threshold: f32, left: usize, right: usize },
+    /// The tree's output.
+    Leaf(f32),
+}
+
+impl Tree {
+    fn value(&self, x: &[f32]) -> f32 {
+        let mut at = 0;
+        // A tree is walked at most once per node: a malformed file (a
+        // child pointing back up) cannot loop.
+        for _ in 0..self.nodes.len() {
+            match self.nodes.get(at) {
+                Some(Node::Split { feature, threshold, left, right }) => {
+                    at = if x.get(*feature).copied().unwrap_or(0.0) <= *threshold { *left } else { *right };
+                }
+                Some(Node::Leaf(value)) => return *value,
+                None => return 0.0,
+            }
+        }
+        0.0
+    }
+
+    /// Parses `0:feature:threshold:1:2 1=0.25 2=-0.5`: a split node is
+    /// `index:feature:threshold:left:right`, a leaf `index=value`.
+    fn parse<'a>(tokens: impl Iterator<Item = &'a str>, names: &[&str]) -> Option<Tree> {
+        let mut nodes: Vec<(usize, Node)> = Vec::new();
+        for token in tokens {
+            if let Some((index, value)) = token.split_once('=') {
+                nodes.push((index.parse().ok()?, Node::Leaf(value.parse().ok()?)));
+                continue;
+            }
+            let mut parts = token.split(':');
+            let index = parts.next()?.parse().ok()?;
+            let name = parts.next()?;
+            let feature = names.iter().position(|f| *f == name)?;
+            let threshold = parts.next()?.parse().ok()?;
+            let left = parts.next()?.parse().ok()?;
+            let right = parts.next()?.parse().ok()?;
+            nodes.push((index, Node::Split { feature, threshold, left, right }));
+        }
+        nodes.sort_by_key(|(index, _)| *index);
+        let dense = nodes.iter().enumerate().all(|(k, (index, _))| k == *index);
+        (dense && !nodes.is_empty())
+            .then(|| Tree { nodes: nodes.into_iter().map(|(_, node)| node).collect() })
+    }
 }
 
 impl Weights {
-    /// The log-odds of a feature vector.
+    /// The log-odds (or ranking score) of a feature vector.
     pub(crate) fn logit(&self, x: &[f32]) -> f32 {
-        self.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>()
+        let linear = self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>();
+        self.bias + linear + self.trees.iter().map(|t| t.value(x)).sum::<f32>()
     }
 }
 
@@ -115,23 +175,25 @@ pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
     parse(file.as_deref().unwrap_or(WEIGHTS_FILE), FEATURES)
 });
 
-/// Parses `format feature weight` lines for the features `names`; `#`
-/// starts a comment. A missing weight is 0 (the feature is ignored), which
+/// Parses `format feature weight` and `format tree …` lines for the
+/// features `names`; `#` starts a comment. A missing weight is 0 (the feature is ignored), which
 /// the unit tests of each model forbid.
 pub(crate) fn parse(text: &str, names: &[&str]) -> Model {
-    let empty = || Weights { bias: 0.0, weights: vec![0.0; names.len()] };
+    let empty = || Weights { bias: 0.0, weights: vec![0.0; names.len()], trees: Vec::new() };
     let mut model = Model { text: empty(), html: empty() };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let mut parts = line.split_whitespace();
-        let (Some(format), Some(name), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        let Ok(value) = value.parse::<f32>() else { continue };
+        let (Some(format), Some(name)) = (parts.next(), parts.next()) else { continue };
         let set = match format {
             "text" => &mut model.text,
             "html" => &mut model.html,
             _ => continue,
         };
+        if name == "tree" {
+            set.trees.extend(Tree::parse(parts, names));
+            continue;
+        }
+        let Some(Ok(value)) = parts.next().map(str::parse::<f32>) else { continue };
         if name == "bias" {
             set.bias = value;
         } else if let Some(i) = names.iter().position(|f| *f == name) {
@@ -157,7 +219,12 @@ pub(crate) fn check_weights_file(file: &str, names: &[&str]) {
         }
     }
     for line in file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let name = line.split_whitespace().nth(1).unwrap_or("");
+        let mut parts = line.split_whitespace();
+        let name = parts.nth(1).unwrap_or("");
+        if name == "tree" {
+            assert!(Tree::parse(parts, names).is_some(), "malformed or unknown feature in tree: {line}");
+            continue;
+        }
         assert!(name == "bias" || names.contains(&name), "unknown feature {name:?}");
     }
 }
@@ -334,6 +401,18 @@ pub(crate) fn scores(doc: &Document, page: &Page, anchor: Anchor) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trees_are_read_and_walked() {
+        let names = ["a", "b"];
+        let model = parse("html bias 0.5\nhtml a 1\nhtml b 0\nhtml tree 0:b:2.5:1:2 1=-1 2=3\n", &names);
+        let html = model.for_format(Format::Html);
+        assert_eq!(html.logit(&[1.0, 2.0]), 0.5 + 1.0 - 1.0);
+        assert_eq!(html.logit(&[0.0, 3.0]), 0.5 + 3.0);
+        // A malformed tree is left out, a looping one cannot hang.
+        let model = parse("text tree 0:a:1:0:0\ntext tree 0:zz:1:1:2 1=1 2=2\n", &names);
+        assert_eq!(model.for_format(Format::Text).logit(&[0.0, 0.0]), 0.0);
+    }
 
     #[test]
     fn every_feature_has_a_weight_in_every_format() {
