@@ -52,6 +52,9 @@ const MAX_CANDIDATE_WORDS: usize = 40;
 /// How many blocks under a candidate a byline or date makes it a headline
 /// "on top of the byline".
 const BYLINE_BELOW: usize = 3;
+/// How many blocks under a candidate a byline, date or job title counts as
+/// "the header below" (past [`BYLINE_BELOW`]).
+const HEADER_BELOW: usize = 8;
 /// Lines shorter than this count towards a run of short lines (a menu).
 const SHORT_LINE_WORDS: usize = 6;
 /// How many blocks of the body give the words a headline is compared with.
@@ -163,6 +166,7 @@ features! {
     ProseAfter => "prose_after",
     WeakTitleSimilarity => "weak_title_similarity",
     DateShare => "date_share",
+    HeaderBelow => "header_below",
 }
 
 /// Number of features.
@@ -499,6 +503,13 @@ fn vector(doc: &Document, page: &Page, context: &Context, start: usize, candidat
     set(F::BylineBelow, flag(cued));
     set(F::DateBelow, flag(dated));
     set(F::DateAbove, flag((i.saturating_sub(2)..i).any(|j| page.features[j].has_date)));
+    // Farther down: a standfirst of a few lines, a kicker or a picture may
+    // stand between a headline and its byline.
+    let header = (i + 1 + BYLINE_BELOW..(i + 1 + HEADER_BELOW).min(n)).any(|j| {
+        let (cued, dated) = byline_or_date(doc, page, j);
+        cued || dated || byline::is_role_line(&doc.blocks[j].text)
+    });
+    set(F::HeaderBelow, flag(header));
     let short = |j: usize| page.features[j].words < SHORT_LINE_WORDS;
     let run_before = (0..i).rev().take_while(|&j| short(j)).count();
     let run_after = (i + 1..n).take_while(|&j| short(j)).count();
