@@ -65,8 +65,6 @@ rules! {
     Grow => "grow",
     /// Region: lines repeated elsewhere on the page stop the growth.
     RepeatStops => "repeat-stops",
-    /// Region: teasers ending alike stop the growth.
-    TemplateStops => "template-stops",
     /// Region: comment headers ("Leo July 23, 2015 at 3:20 pm") stop the growth.
     CommentMetaStops => "comment-meta-stops",
     /// Body: a date line inside the body is a dateline, not a paragraph.

@@ -156,9 +156,7 @@ fn body_segments(
                 || f.comment_meta && on(Rule::CommentMetaStops)
                 // Rows of a table share endings and header rows: neither
                 // marks a teaser wall there.
-                || !main_row(i)
-                    && (f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
-                        || f.template_suffix && on(Rule::TemplateStops))
+                || !main_row(i) && f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
         })
         .collect();
     // The body does not reach back over the headline.
