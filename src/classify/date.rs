@@ -129,7 +129,7 @@ fn push(found: &mut Vec<Found>, text: &str, caps: &Captures, parts: Option<DateP
     if found.iter().any(|f| overlaps(&f.range, &whole.range())) {
         return;
     }
-    let mut end = whole.end();
+    let (mut start, mut end) = (whole.start(), whole.end());
     let (time, offset) = match parts.inline {
         Some((time, offset)) => (Some(time), offset),
         None => match time_after(text, end, parts.date) {
@@ -137,11 +137,17 @@ fn push(found: &mut Vec<Found>, text: &str, caps: &Captures, parts: Option<DateP
                 end = time_end;
                 (Some(time), offset)
             }
-            None => (None, None),
+            None => match time_before(text, start, parts.date) {
+                Some((time, offset, time_start)) => {
+                    start = time_start;
+                    (Some(time), offset)
+                }
+                None => (None, None),
+            },
         },
     };
     found.push(Found {
-        range: whole.start()..end,
+        range: start..end,
         iso: Some(iso(parts.date, time, offset.as_deref())),
         stamp: stamp_before(text, whole.start()),
         relative: false,
@@ -225,12 +231,30 @@ fn numeric_date(caps: &Captures, order: Order) -> Option<DateParts> {
     Some(DateParts { date: valid_date(year, month, day)?, inline: None })
 }
 
+/// A clock time ending right before `at` (where a date starts), with its
+/// zone: "14:22 BST, 6 Jun 2024". Returns where the time starts.
+fn time_before(text: &str, at: usize, date: Date) -> Option<(Time, Option<String>, usize)> {
+    let before = text.get(..at)?;
+    let caps = DATES.time_before.captures(before)?;
+    let (time, offset) = clock(&caps, date)?;
+    Some((time, offset, caps.name("h")?.start()))
+}
+
 /// A clock time starting at `at` (after a date), with its zone.
 fn time_after(text: &str, at: usize, date: Date) -> Option<(Time, Option<String>, usize)> {
     let rest = text.get(at..)?;
     let caps = DATES.time.captures(rest)?;
-    let mut hour: i8 = number(&caps, "h")?;
-    let minute: Option<i8> = number(&caps, "min");
+    let (time, offset) = clock(&caps, date)?;
+    let end = caps.get(0)?.end();
+    // Do not swallow trailing spaces or separators into the quoted text.
+    let matched = rest.get(..end)?.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    Some((time, offset, at + matched.len()))
+}
+
+/// The time and zone a [`DATES`] time match names on `date`.
+fn clock(caps: &Captures, date: Date) -> Option<(Time, Option<String>)> {
+    let mut hour: i8 = number(caps, "h")?;
+    let minute: Option<i8> = number(caps, "min");
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
     if minute.is_none() && ampm.is_none() {
         return None;
@@ -247,16 +271,13 @@ fn time_after(text: &str, at: usize, date: Date) -> Option<(Time, Option<String>
             (false, h) => h,
         };
     }
-    let time = Time::new(hour, minute.unwrap_or(0), number(&caps, "s").unwrap_or(0), 0).ok()?;
+    let time = Time::new(hour, minute.unwrap_or(0), number(caps, "s").unwrap_or(0), 0).ok()?;
     let offset = if let Some(zone) = caps.name("zone") {
         zone_offset(zone.as_str(), date.to_datetime(time))
     } else {
         caps.name("off").map(|o| normalize_offset(o.as_str()))
     };
-    let end = caps.get(0)?.end();
-    // Do not swallow trailing spaces or separators into the quoted text.
-    let matched = rest.get(..end)?.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-    Some((time, offset, at + matched.len()))
+    Some((time, offset))
 }
 
 /// The UTC offset a zone abbreviation means on a given local date-time.
@@ -457,6 +478,12 @@ mod tests {
             ("June 19, 2019 8:03 am ET", Some("2019-06-19T08:03:00-04:00")),
             ("3 October 2022", Some("2022-10-03")),
             ("Mon 3 Oct 2022 17.15 BST", Some("2022-10-03T17:15:00+01:00")),
+            // The clock before the date.
+            ("Published: 14:22 BST, 6 Jun 2024", Some("2024-06-06T14:22:00+01:00")),
+            ("7:05 AM GMT, March 21, 2024", Some("2024-03-21T07:05:00+00:00")),
+            ("Updated 09.30 | 12.02.2023", Some("2023-02-12T09:30:00")),
+            // A bare number before a date is no clock.
+            ("Issue 42 March 21, 2024", Some("2024-03-21")),
             ("6. Oktober 2022", Some("2022-10-06")),
             ("3. Oktober 2022 um 17:15 Uhr", Some("2022-10-03T17:15:00")),
             ("le 3 octobre 2022 à 17h15", Some("2022-10-03T17:15:00")),
@@ -492,6 +519,10 @@ mod tests {
         let text = "by The Kyiv Independent news desk October 3, 2022 5:15 PM 1 min read";
         let found = find(text, Order::MonthFirst, None);
         assert_eq!(found.map(|f| f.text(text).to_string()).as_deref(), Some("October 3, 2022 5:15 PM"));
+        let text = "Published: 14:22 BST, 6 Jun 2024 | Updated: 16:05 BST, 6 Jun 2024";
+        let texts: Vec<String> =
+            find_all(text, Order::DayFirst, None).iter().map(|f| f.text(text).to_string()).collect();
+        assert_eq!(texts, ["14:22 BST, 6 Jun 2024", "16:05 BST, 6 Jun 2024"]);
     }
 
     #[test]

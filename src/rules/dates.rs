@@ -124,6 +124,10 @@ pub(crate) struct DateRules {
     pub(crate) numeric: Regex,
     /// A clock time right after a date: "5:15 PM", "17.15 BST", "08:03 am ET".
     pub(crate) time: Regex,
+    /// A clock time right before a date, hours and minutes both given:
+    /// "14:22 BST, 6 Jun 2024", "7:05 AM GMT, March 21, 2024". Matched
+    /// against the text before the date, so it is anchored at the end.
+    pub(crate) time_before: Regex,
     /// "2 hours ago", "vor 3 Tagen", "il y a 5 minutes": groups `n`, `unit`
     /// (or `n2`, `unit2`); the expression ends at `ago` or `unit2`, the
     /// match one character later.
@@ -177,6 +181,9 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
         ),
         time: compile(&format!(
             r"(?i)^[\s,|•·–—-]*(?:at|um|à|a las|alle|om|o|в|о|kl\.|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:(?-u:\b)|$)"
+        )),
+        time_before: compile(&format!(
+            r"(?i)(?:^|[\s(|•·–—-])(?P<h>\d{{1,2}})[:.](?P<min>\d{{2}})\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:(?P<off>(?:utc|gmt)\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?\s*[,|•·–—-]?\s*$"
         )),
         relative: compile(&format!(
             r"(?i)(?:(?-u:\b)(?P<n>\d{{1,3}})\s*(?P<unit>{unit})\.?\s+(?P<ago>ago|fa|geleden|temu|тому|назад)|(?-u:\b)(?:vor|il y a|hace|há)\s+(?P<n2>\d{{1,3}})\s*(?P<unit2>{unit}))(?:[^\pL\pN]|$)"

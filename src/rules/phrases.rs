@@ -253,11 +253,11 @@ pub(crate) const CAPTION_CUES: &[&str] = &[
     "(c)", "(center)", "(centre)", "(foto", "(l)", "(left)", "(photo", "(r)", "(right)",
     ", left, and", ", right, and", "/reuters", "abbildung:", "afp /", "afp via getty", "afp/",
     "ap photo", "bild:", "bildquelle", "credit:", "crédit photo", "dpa /", "dpa/", "epa /", "epa/",
-    "file photo", "foto:", "fotocredit", "from left", "getty images", "handout photo",
+    "file photo", "foto/", "foto:", "fotocredit", "from left", "getty images", "handout photo",
     "image credit", "image:", "imago", "in this handout photo", "in this photo",
     "in this undated photo", "keystone /", "photo :", "photo by", "photo credit",
-    "photo provided by", "photo:", "photograph by", "photograph:", "pictured", "reuters /",
-    "reuters/", "shutterstock", "source de l'image", "von links",
+    "photo provided by", "photo/", "photo:", "photograph by", "photograph:", "pictured",
+    "reuters /", "reuters/", "shutterstock", "source de l'image", "von links",
 ];
 
 /// A picture viewer's button text that a dump runs into the caption under
