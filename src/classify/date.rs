@@ -345,13 +345,15 @@ fn resolve_relative(caps: &Captures, now: DateTime) -> Option<String> {
 fn stamp_before(text: &str, start: usize) -> Stamp {
     let from = crate::decode::floor_char_boundary(text, start.saturating_sub(40));
     let Some(window) = text.get(from..start) else { return Stamp::Plain };
-    let Some(caps) = DATES.label.captures_iter(window).last().or_else(|| {
-        // Labels in the middle of the window: try each word start.
-        window
-            .char_indices()
-            .filter(|(i, _)| *i == 0 || window[..*i].ends_with(char::is_whitespace))
-            .find_map(|(i, _)| DATES.label.captures(&window[i..]))
-    }) else {
+    // Labels anywhere in the window: each word start, the nearest the
+    // date first ("Giriş: 08.01.2024 13:45, Güncelleme: 08.01.2024 15:10"
+    // labels its second date "updated").
+    let starts: Vec<usize> = window
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || window[..*i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(caps) = starts.into_iter().rev().find_map(|i| DATES.label.captures(&window[i..])) else {
         return Stamp::Plain;
     };
     match caps.name("label") {
@@ -519,6 +521,9 @@ mod tests {
         let text = "by The Kyiv Independent news desk October 3, 2022 5:15 PM 1 min read";
         let found = find(text, Order::MonthFirst, None);
         assert_eq!(found.map(|f| f.text(text).to_string()).as_deref(), Some("October 3, 2022 5:15 PM"));
+        let line = "Giriş: 08.01.2024 13:45, Güncelleme: 08.01.2024 15:10";
+        let stamps: Vec<Stamp> = find_all(line, Order::DayFirst, None).iter().map(|f| f.stamp).collect();
+        assert_eq!(stamps, [Stamp::Published, Stamp::Updated], "the label nearest a date is its own");
         let text = "Published: 14:22 BST, 6 Jun 2024 | Updated: 16:05 BST, 6 Jun 2024";
         let texts: Vec<String> =
             find_all(text, Order::DayFirst, None).iter().map(|f| f.text(text).to_string()).collect();

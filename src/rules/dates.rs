@@ -44,6 +44,18 @@ pub(crate) const MONTHS: &[(&str, [&str; 12])] = &[
             "мая|май", "июня|июнь|июн", "июля|июль|июл", "августа|август|авг",
             "сентября|сентябрь|сент|сен", "октября|октябрь|окт", "ноября|ноябрь|ноя",
             "декабря|декабрь|дек"]),
+    ("cs", ["ledna|leden", "února|únor", "března|březen", "dubna|duben", "května|květen",
+            "června|červen", "července|červenec", "srpna|srpen", "září", "října|říjen",
+            "listopadu|listopad", "prosince|prosinec"]),
+    ("da", ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+            "september", "oktober", "november", "december"]),
+    ("ro", ["ianuarie|ian", "februarie|feb", "martie|mar", "aprilie|apr", "mai", "iunie|iun",
+            "iulie|iul", "august|aug", "septembrie|sept|sep", "octombrie|oct", "noiembrie|noi|nov",
+            "decembrie|dec"]),
+    ("sv", ["januari|jan", "februari|feb", "mars|mar", "april|apr", "maj", "juni|jun", "juli|jul",
+            "augusti|aug", "september|sept|sep", "oktober|okt", "november|nov", "december|dec"]),
+    ("tr", ["ocak|oca", "şubat|şub", "mart|mar", "nisan|nis", "mayıs|may", "haziran|haz",
+            "temmuz|tem", "ağustos|ağu", "eylül|eyl", "ekim|eki", "kasım|kas", "aralık|ara"]),
     ("uk", ["січня|січень|січ", "лютого|лютий|лют", "березня|березень|бер", "квітня|квітень|квіт",
             "травня|травень|трав", "червня|червень|черв", "липня|липень|лип", "серпня|серпень|серп",
             "вересня|вересень|вер", "жовтня|жовтень|жовт", "листопада|листопад|лист",
@@ -68,18 +80,25 @@ pub(crate) const ZONES: &[(&str, &str)] = &[
 /// Labels before a publication date ("Published 3 May 2022").
 #[rustfmt::skip]
 pub(crate) const PUBLISHED_LABELS: &[&str] = &[
-    "date", "datum", "erschienen", "erschienen am", "first published", "gepubliceerd",
-    "opublikowano", "posted", "posted on", "pubblicato", "publicado", "publicat", "publication",
-    "published", "published on", "publié", "publié le", "veröffentlicht", "veröffentlicht am",
-    "опубликовано", "опубліковано",
+    "data publikacji", "date", "datum", "erschienen", "erschienen am", "first published",
+    "gepubliceerd", "gepubliceerd op", "giriş", "opublikowano", "postado em", "posted",
+    "posted on", "pubblicato", "pubblicato il", "publicado", "publicado el", "publicado em",
+    "publicat", "publicat pe", "publication", "publicerad", "publicerat", "publikováno",
+    "published", "published on", "publié", "publié le", "publié à", "udgivet", "veröffentlicht",
+    "veröffentlicht am", "vydáno", "yayınlandı", "yayınlanma", "zveřejněno", "опубликовано",
+    "опубліковано",
 ];
 
 /// Labels before a modification date ("Updated 17:15 BST").
 #[rustfmt::skip]
 pub(crate) const UPDATED_LABELS: &[&str] = &[
-    "actualisé", "actualizado", "actualizado el", "aggiornato", "aktualisiert", "aktualisiert am",
-    "bijgewerkt", "geändert", "geändert am", "last modified", "last updated", "letzte änderung",
-    "mis à jour", "mis à jour le", "modified", "updated", "updated on", "zaktualizowano",
+    "actualisé", "actualizado", "actualizado el", "actualizat", "actualizat la", "aggiornato",
+    "aggiornato il", "aktualisiert", "aktualisiert am", "aktualizacja", "aktualizováno",
+    "atualizado", "atualizado em", "atualização", "bijgewerkt", "gewijzigd", "geändert",
+    "geändert am", "güncelleme", "güncellendi", "laatst bijgewerkt", "last modified",
+    "last updated", "letzte änderung", "mis à jour", "mis à jour le", "mis à jour à", "modified",
+    "opdateret", "ostatnia modyfikacja", "son güncelleme", "ultimo aggiornamento", "updated",
+    "updated on", "uppdaterad", "uppdaterat", "zaktualizowano", "zmodyfikowano",
     "zuletzt aktualisiert", "zuletzt geändert", "обновлено", "оновлено",
 ];
 
