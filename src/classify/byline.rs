@@ -30,7 +30,7 @@ use crate::classify::score::Page;
 use crate::rules;
 use crate::rules::authors::{
     ABOUT_OPENERS, AUTHOR_BOX_HEADINGS, AUTHORS, BYLINE_LABELS, NAME_JOINERS, NAME_PARTICLES, NAME_STOPPERS,
-    is_placeholder,
+    WEAK_CUES, is_placeholder,
 };
 use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::{self, PHRASES};
@@ -287,6 +287,24 @@ pub(crate) fn is_role_line(text: &str) -> bool {
             .any(|role| lower == *role || lower.strip_suffix(role).is_some_and(|head| head.ends_with(' ')))
 }
 
+/// The name in a "Name, Job title" line ("Priyanka Osei, Transport
+/// Correspondent"), when the part before the comma is a bare name and the
+/// part after it a job title.
+pub(crate) fn name_with_role(text: &str) -> Option<&str> {
+    let (name, role) = text.split_once(',')?;
+    let name = name.trim();
+    (is_bare_name(name) && is_role_line(role.trim())).then_some(name)
+}
+
+/// The bare name after a weak cue written in lower case ("de Ioana
+/// Mureșan"); see `rules::authors::WEAK_CUES`.
+pub(crate) fn after_weak_cue(text: &str) -> Option<&str> {
+    WEAK_CUES.iter().find_map(|cue| {
+        let rest = text.strip_prefix(cue)?.strip_prefix(' ')?.trim();
+        is_bare_name(rest).then_some(rest)
+    })
+}
+
 /// The name in an author box's heading ("About Jane Doe", "Über Moritz
 /// Bachmann"), if the block is one; an empty name for a heading that names
 /// no one ("About the author").
@@ -441,6 +459,10 @@ fn cued_or_bare(
         let role_after = doc.blocks.get(i + 1).is_some_and(|b| is_role_line(&b.text));
         let name = if (near_headline || role_after) && near_date && is_bare_name(text) {
             Some(text.clone())
+        } else if near_date && let Some(name) = name_with_role(text).or_else(|| after_weak_cue(text)) {
+            // "Priyanka Osei, Transport Correspondent" or "de Ioana
+            // Mureșan" over the dateline.
+            Some(name.to_string())
         } else {
             name_beside_date(text, page.order)
         };
@@ -696,6 +718,28 @@ mod tests {
             "Menu\nHome\n\nBridge budget approved after long debate\nShare\nSave\nBen Silverman\nGames Editor\nDaily Gazette October 13, 2016\n\n{STORY}"
         );
         assert_eq!(authors_of(&page), ["Ben Silverman"]);
+    }
+
+    #[test]
+    fn names_with_their_job_title() {
+        assert_eq!(name_with_role("Priyanka Osei, Transport Correspondent"), Some("Priyanka Osei"));
+        assert_eq!(name_with_role("Jane Doe, Senior Political Editor"), Some("Jane Doe"));
+        assert_eq!(name_with_role("London, Paris and Berlin"), None);
+        assert_eq!(name_with_role("Jane Doe, who lives in Leeds"), None);
+        assert_eq!(after_weak_cue("de Ioana Mureșan"), Some("Ioana Mureșan"));
+        assert_eq!(after_weak_cue("De Ioana Mureșan"), None, "only in lower case");
+        assert_eq!(after_weak_cue("de mayo de 2022"), None);
+        let page = format!(
+            "Menu\n\nBridge budget approved after long debate\nPriyanka Osei, Transport Correspondent\nPublished March 19 2024 8:02 am GMT\n\n{STORY}"
+        );
+        assert_eq!(authors_of(&page), ["Priyanka Osei"]);
+        for (byline, want) in [
+            ("By Kwame Ashby Local Democracy Reporter", "Kwame Ashby"),
+            ("By Jane Doe, Chief Political Correspondent", "Jane Doe"),
+            ("By Harald Bauer Autor", "Harald Bauer"),
+        ] {
+            assert_eq!(authors(byline, true, Order::MonthFirst), [want], "{byline:?}");
+        }
     }
 
     #[test]

@@ -14,18 +14,26 @@ use super::{alternation, compile};
 #[rustfmt::skip]
 pub(crate) const BYLINE_CUES: &[&str] = &[
     "a cura di", "about the author", "af", "auteur", "auteur :", "author", "authors:", "autor",
-    "autore", "autorin", "av", "by", "di", "door", "interview by", "o autorze", "opracowanie:",
-    "over de auteur", "par", "por", "posted by", "reporting by", "sobre el autor", "story by",
+    "autore", "autorin", "av", "by", "di", "door", "escrito por", "geschrieben von",
+    "interview by", "napisał", "napisała", "o autorze", "opracowanie:", "over de auteur", "par",
+    "por", "posted by", "reporting by", "scritto da", "skrivet av", "sobre el autor", "story by",
     "sull'autore", "tekst:", "text:", "texte :", "texte:", "texto:", "von", "words by",
-    "written by", "à propos de l'auteur", "über den autor", "über die autorin", "автор", "авторка",
-    "об авторе", "про автора", "текст:",
+    "written by", "yazan", "à propos de l'auteur", "über den autor", "über die autorin", "автор",
+    "авторка", "об авторе", "про автора", "текст:",
 ];
+
+/// Byline cues that are ordinary words too ("de" is "by" in Romanian and
+/// "of" in four other languages): they open a byline only written in lower
+/// case, before a bare name, with a date close by ("de Ioana Mureșan").
+#[rustfmt::skip]
+pub(crate) const WEAK_CUES: &[&str] = &["de"];
 
 /// Words that head an author box with the writer's name: "About Jane
 /// Doe", "Über Moritz Bachmann", "À propos de Jean Dupont".
 #[rustfmt::skip]
 pub(crate) const ABOUT_OPENERS: &[&str] = &[
-    "about", "acerca de", "informazioni su", "o", "over", "sobre", "à propos de", "über", "об", "про",
+    "about", "acerca de", "informazioni su", "o", "over", "sobre", "à propos de", "über", "об",
+    "про",
 ];
 
 /// Headings of an author box that name no one: the box's bio follows.
@@ -93,11 +101,30 @@ pub(crate) const NAME_STOPPERS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const ROLES: &[&str] = &[
     "associate editor", "author", "autor", "autorin", "chefredakteur", "chefredakteurin",
-    "columnist", "contributing writer", "contributor", "correspondent", "deputy editor", "editor",
-    "editor-in-chief", "freelance writer", "journalist", "journaliste", "korrespondent",
-    "managing editor", "news editor", "photographer", "redakteur", "redakteurin", "reporter",
-    "senior correspondent", "senior editor", "senior reporter", "senior writer",
-    "special correspondent", "staff", "staff reporter", "staff writer", "writer",
+    "columnist", "contributing writer", "contributor", "correspondant", "correspondent",
+    "correspondente", "corresponsal", "corrispondente", "cronista", "deputy editor", "editor",
+    "editor-in-chief", "editora", "editore", "freelance writer", "giornalista", "jornalista",
+    "journalist", "journaliste", "korrespondent", "managing editor", "muhabir", "muhabiri",
+    "news editor", "periodista", "photographer", "redacteur", "redakteur", "redakteurin",
+    "redaktor", "redaktorka", "redaktör", "reporter", "reportera", "reporterin", "reporterka",
+    "reportér", "reportérka", "repórter", "senior correspondent", "senior editor",
+    "senior reporter", "senior writer", "skribent", "special correspondent", "staff",
+    "staff reporter", "staff writer", "verslaggever", "writer", "журналист", "журналіст",
+    "кореспондент", "корреспондент", "редактор",
+];
+
+/// Words that qualify a job title before it: a desk, a beat or a rank
+/// ("Transport Correspondent", "Local Democracy Reporter", "Senior
+/// Political Editor"). Up to three of them may stand before a role.
+#[rustfmt::skip]
+pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
+    "arts", "asia", "assistant", "associate", "business", "chief", "china", "climate", "crime",
+    "culture", "data", "defence", "defense", "democracy", "deputy", "digital", "diplomatic",
+    "economics", "economy", "education", "energy", "entertainment", "environment", "europe",
+    "fashion", "features", "finance", "food", "foreign", "health", "home", "investigations",
+    "legal", "local", "markets", "media", "music", "national", "news", "political", "politics",
+    "property", "regional", "royal", "science", "security", "senior", "social", "special", "sport",
+    "sports", "staff", "tech", "technology", "transport", "travel", "us", "weather", "world",
 ];
 
 /// Values that sites put in author fields in place of a person: CMS
@@ -147,9 +174,17 @@ pub(crate) static AUTHORS: LazyLock<AuthorRules> = LazyLock::new(|| {
         cue: compile(&format!(r"(?i)^{}:?(?:\s+|$)", alternation(BYLINE_CUES))),
         inline_cue: compile(&format!(r"(?i)(?:^|[\s|•·—–»,(])({}:?)\s+", alternation(BYLINE_CUES))),
         trailing_cue: compile(&format!(r"(?i)(?:^|\s){}:?$", alternation(BYLINE_CUES))),
-        trailing_role: compile(&format!(r"(?i)\s+{}$", alternation(ROLES))),
+        trailing_role: compile(&format!(
+            r"(?i)\s+(?:{}\s+){{0,3}}{}$",
+            alternation(ROLE_QUALIFIERS),
+            alternation(ROLES)
+        )),
         joiner: compile(&format!(r"(?i)\s*(?:[,;&]|\s{}\s)\s*", alternation(&words))),
-        role: compile(&format!(r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?{}\b.*$", alternation(ROLES))),
+        role: compile(&format!(
+            r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?(?:{}\s+){{0,3}}{}\b.*$",
+            alternation(ROLE_QUALIFIERS),
+            alternation(ROLES)
+        )),
     }
 });
 
@@ -163,6 +198,8 @@ mod tests {
         assert_table("BYLINE_CUES", BYLINE_CUES);
         assert_table("NAME_JOINERS", NAME_JOINERS);
         assert_table("ROLES", ROLES);
+        assert_table("ROLE_QUALIFIERS", ROLE_QUALIFIERS);
+        assert_table("WEAK_CUES", WEAK_CUES);
         assert_table("NAME_PARTICLES", NAME_PARTICLES);
         assert_table("NAME_STOPPERS", NAME_STOPPERS);
         assert_table("BYLINE_LABELS", BYLINE_LABELS);
