@@ -11,7 +11,8 @@
 //! ```
 //!
 //! A feed whose first item has a time stamp is *timed*: each item is then
-//! stamp, headline and at most one summary block. An untimed list is a run
+//! stamp, headline and at most one summary block; a stamp may also open
+//! the headline line ("10h05 Causses : …"). An untimed list is a run
 //! of headlines (three words or more; shorter lines are menu entries), each
 //! optionally followed by one long summary block. A section ends at the
 //! next heading, at furniture, or at the first block that breaks this
@@ -113,6 +114,9 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
     // Lists are uniform: once an item is seen without a summary, a long
     // block no longer continues the list (it is the article resuming).
     let mut summaries: Option<bool> = None;
+    // A feed whose first item's headline opens with its time ("10h05
+    // Causses : …"): each item is then that line and an optional summary.
+    let mut inline_times = false;
     let mut i = heading + 1;
     while i < doc.blocks.len() && items.len() <= MAX_ITEMS {
         let f = &page.features[i];
@@ -125,8 +129,17 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
             continue;
         }
         let stamp = date::is_stamp_only(&doc.blocks[i].text, page.order);
+        // "10h05 Causses : la route …": the stamp opens the headline line.
+        let stamped_headline = date::split_leading_stamp(&doc.blocks[i].text, page.order).is_some()
+            && f.words <= MAX_HEADLINE_WORDS;
+        if items.is_empty() && stamped_headline {
+            inline_times = true;
+        }
         let step = match items.last_mut() {
             _ if stamp => Step::Stamp,
+            _ if inline_times && stamped_headline => Step::NewItem,
+            Some(item) if inline_times && item.summary.is_none() => Step::Summary,
+            _ if inline_times => Step::End,
             Some(item) if item.headline.is_none() => Step::Headline,
             Some(item) if timed && item.summary.is_none() => Step::Summary,
             _ if timed => Step::End,
@@ -206,6 +219,19 @@ enum Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_whose_times_open_the_headlines() {
+        let page = "Le fil info\n10h05 Causses : la route du col fermée ce week-end pour travaux\nUne déviation sera mise en place par le village de samedi à dimanche.\n09h40 Rugby : le Stade millavois s'impose face à Figeac\nLes Aveyronnais ont signé leur quatrième victoire d'affilée.\n08h58 Lozère : un nouveau médecin s'installe\n";
+        let doc = crate::frontend::text::read(page);
+        let measured = crate::classify::score::measure(&doc);
+        let sections = find(&doc, &measured);
+        assert_eq!(sections.len(), 1);
+        let items = &sections[0].items;
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0].summary, Some(2));
+        assert_eq!(items[2].summary, None);
+    }
     use crate::frontend::text;
 
     fn read(page: &str) -> (Document, Vec<Section>) {
