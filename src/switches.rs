@@ -55,6 +55,8 @@ rules! {
     SideRunsAfter => "side-runs-after",
     /// Region: further runs before the core join when strong enough.
     SideRunsBefore => "side-runs-before",
+    /// Region: once the headline is known, a lead cut off between it and the body joins.
+    LeadAfterHeadline => "lead-after-headline",
     /// Region: inside the main container one paragraph is enough for a side run.
     MainContainerSideRuns => "main-container-side-runs",
     /// Region: a recipe's ingredient list above its method joins the body.

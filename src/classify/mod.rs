@@ -88,8 +88,9 @@ fn prepare(doc: &Document) -> Prepared {
 /// Labels every block of `doc`: the passes, in order.
 pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let Prepared { page, mut verdicts, sections, titles } = prepare(doc);
-    let body = region::find(doc, &page, &verdicts, &titles);
+    let mut body = region::find(doc, &page, &verdicts, &titles);
     let found = headline::find(doc, &page, &mut verdicts, &titles, &body);
+    region::extend_to_headline(doc, &page, &verdicts, &mut body, found.block);
     let header = headline::header_window(found.block, &body.span, doc.blocks.len());
     let authors = byline::find(doc, &page, &mut verdicts, header.clone(), &body.span, found.block);
     let dates = dateline::find(doc, &page, &mut verdicts, header.clone(), found.block, &body.span, now);

@@ -133,32 +133,7 @@ fn body_segments(
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .map(|i| i..i + 1)
     };
-    // A table row inside the page's main container is the article's table
-    // (HTML): rows of figures read as nothing alone, and a header row
-    // repeats over each table of a series.
-    let main_row =
-        |i: usize| on(Rule::MainTableRows) && doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main;
-    // Prose the model doubts (a lone paragraph on a tiny page) still
-    // continues the article when nothing stands in between; so does a
-    // main table's row.
-    let strong: Vec<bool> = (0..n)
-        .map(|i| {
-            scores[i] >= STRONG_BLOCK
-                || scores[i] > -STRONG_BLOCK && model::reads_as_prose(page, i)
-                || main_row(i)
-        })
-        .collect();
-    let stop: Vec<bool> = (0..n)
-        .map(|i| {
-            let f = &page.features[i];
-            !allowed[i]
-                || f.furniture.is_some()
-                || f.comment_meta && on(Rule::CommentMetaStops)
-                // Rows of a table share endings and header rows: neither
-                // marks a teaser wall there.
-                || !main_row(i) && f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
-        })
-        .collect();
+    let (strong, stop) = growth(doc, page, &allowed, scores);
     // The body does not reach back over the headline.
     let floor_for = |core: &Range<usize>| anchor.filter(|&a| a < core.start).map_or(0, |a| a + 1);
     let grow_from = |r: Range<usize>| {
@@ -265,6 +240,72 @@ fn body_segments(
         segments.insert(0, grow(found));
     }
     (segments, core)
+}
+
+/// A table row inside the page's main container is the article's table
+/// (HTML): rows of figures read as nothing alone, and a header row repeats
+/// over each table of a series.
+fn main_row(doc: &Document, i: usize) -> bool {
+    on(Rule::MainTableRows) && doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main
+}
+
+/// Which blocks a region grows to (`strong`) and which it never crosses
+/// (`stop`). Prose the model doubts (a lone paragraph on a tiny page)
+/// still continues the article when nothing stands in between; so does a
+/// main table's row.
+fn growth(doc: &Document, page: &Page, allowed: &[bool], scores: &[f32]) -> (Vec<bool>, Vec<bool>) {
+    let n = doc.blocks.len();
+    let strong = (0..n)
+        .map(|i| {
+            scores[i] >= STRONG_BLOCK
+                || scores[i] > -STRONG_BLOCK && model::reads_as_prose(page, i)
+                || main_row(doc, i)
+        })
+        .collect();
+    let stop = (0..n)
+        .map(|i| {
+            let f = &page.features[i];
+            !allowed[i]
+                || f.furniture.is_some()
+                || f.comment_meta && on(Rule::CommentMetaStops)
+                // Rows of a table share header rows: a repeat there marks no
+                // teaser wall.
+                || !main_row(doc, i) && f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
+        })
+        .collect();
+    (strong, stop)
+}
+
+/// The article's lead between the headline and the body, once the
+/// headline is known: a page without a title to anchor the region on (a
+/// browser copy) may have its first paragraphs cut off from the body by
+/// an in-article box or a byline block. As above the body when the title
+/// anchors it, a single paragraph there is enough. Adds runs before the
+/// body's first one.
+pub(crate) fn extend_to_headline(
+    doc: &Document,
+    page: &Page,
+    verdicts: &[Verdict],
+    body: &mut Body,
+    headline: Option<usize>,
+) {
+    let (Some(headline), Some(first)) = (headline, body.segments.first().map(|r| r.start)) else { return };
+    if !on(Rule::LeadAfterHeadline) || headline >= first {
+        return;
+    }
+    let allowed: Vec<bool> = verdicts.iter().map(|v| may_hold(v.label)).collect();
+    let (strong, stop) = growth(doc, page, &allowed, &body.scores);
+    let floor = headline + 1;
+    loop {
+        let start = body.segments.first().map_or(0, |r| r.start);
+        let window = floor..start.max(floor);
+        let Some(found) = best_region(&body.scores[window.clone()], &allowed[window.clone()]) else { break };
+        let found = found.start + window.start..found.end + window.start;
+        if body.scores[found.clone()].iter().sum::<f32>() < SIDE_MIN_AFTER_HEADLINE {
+            break;
+        }
+        body.segments.insert(0, grow_region(found, &strong, &stop, floor));
+    }
 }
 
 /// What each block adds to a run: the block model's score, except that
