@@ -99,11 +99,12 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
         header.clone().chain(body.span.clone()).find_map(|i| phrases::reading_time(&doc.blocks[i].text));
     region::mark(doc, &page, &mut verdicts, &body);
     edges::trim(doc, &mut verdicts, &authors, found.text.as_deref());
+    let headline_text = found.text.clone().or_else(|| found.block.map(|i| doc.blocks[i].text.clone()));
     Classified {
         verdicts,
         sections,
         headline: found.text,
-        site_name: titles.site_name(),
+        site_name: titles.site_name(headline_text.as_deref()),
         title: titles.title_line(doc),
         authors,
         published: dates.published,

@@ -252,9 +252,18 @@ impl Titles {
         self.title.as_ref().filter(|t| t.strong && doc.format == Format::Text).map(|t| t.text.clone())
     }
 
-    /// The site's name from a strong title ("… - WSJ").
-    pub(crate) fn site_name(&self) -> Option<String> {
-        self.title.as_ref().filter(|t| t.strong).and_then(|t| site_from_title(&t.text)).map(str::to_string)
+    /// The site's name from a strong title ("… - WSJ"), when the title
+    /// holds the headline: the rest of "Westmere Gazette | Local news"
+    /// beside an `<h1>` it does not name is a site and a section, and
+    /// which is which the title does not say.
+    pub(crate) fn site_name(&self, headline: Option<&str>) -> Option<String> {
+        let title = self.title.as_ref().filter(|t| t.strong)?;
+        let headline = crate::block::lowercase(headline?);
+        let words = headline.split_whitespace().count();
+        if TitleMatch::new(&title.text).similarity_lower(&headline, words) < MIN_TITLE_MATCH {
+            return None;
+        }
+        site_from_title(&title.text).map(str::to_string)
     }
 }
 
@@ -425,6 +434,24 @@ mod tests {
         ] {
             assert_eq!(cut_title(title), want, "{title}");
         }
+    }
+
+    #[test]
+    fn site_name_only_beside_its_headline() {
+        let titles = |text: &str| Titles {
+            title: Some(PageTitle { text: text.to_string(), strong: true }),
+            ..Titles::default()
+        };
+        let wsj = titles("Google Stadia and Apple Arcade: So Many Ways to Play - WSJ");
+        assert_eq!(
+            wsj.site_name(Some("Google Stadia and Apple Arcade: So Many Ways to Play")).as_deref(),
+            Some("WSJ")
+        );
+        // "Westmere Gazette | Local news" beside an unrelated <h1>: which
+        // part is the site the title does not say.
+        let gazette = titles("Westmere Gazette | Local news");
+        assert_eq!(gazette.site_name(Some("A quiet harbour town votes on its ferry")), None);
+        assert_eq!(gazette.site_name(None), None);
     }
 
     #[test]

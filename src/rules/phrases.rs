@@ -67,8 +67,8 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
     "offrir", "offrir cet article", "ok", "older posts", "open", "open menu", "opslaan", "ouvir",
     "ouvir matéria", "ouvir notícia", "ouça", "paramétrer", "partager", "paylaş", "permalien",
     "permalink", "personalizar", "personalizza", "personnaliser", "pesquisar", "pinterest",
-    "plan du site", "poslechnout", "poslechněte si článek", "post comment", "posłuchaj",
-    "prenumerera", "presentear", "previous", "previous article", "previous post",
+    "plan du site", "poslechnout", "poslechněte si článek", "post comment", "post on x",
+    "posłuchaj", "prenumerera", "presentear", "previous", "previous article", "previous post",
     "previous post next post", "print", "print article", "print this article", "printen",
     "privacy", "privacy policy", "przejdź do treści", "pubblicità", "publicidad", "publicité",
     "pular para o conteúdo", "předplatit", "přejít na obsah", "přihlásit", "přihlásit se",
@@ -79,7 +79,7 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
     "salta al contenuto", "saltar al contenido", "salva", "salvar", "salvează", "save",
     "save article", "save for later", "schließen", "sdílet", "se connecter", "search",
     "search for", "see all", "see more", "send", "settings", "setări", "share", "share article",
-    "share on facebook", "share on twitter", "share this", "share this article",
+    "share on facebook", "share on twitter", "share on x", "share this", "share this article",
     "share this story", "show comments", "show more", "sign in", "sign in to comment", "sign out",
     "sign up", "sitemap", "skip to content", "skip to footer", "skip to main content",
     "skip to navigation", "skip to search", "skriv ut", "sledovat", "sluiten", "spara",
@@ -89,8 +89,8 @@ pub(crate) const BOILERPLATE_LABELS: &[&str] = &[
     "toggle navigation", "top", "tout accepter", "tout refuser", "tweet", "twitter",
     "tümünü kabul et", "udostępnij", "uložit", "urmărește", "ustawienia", "vai al contenuto",
     "verschenken", "video", "view all", "view comments", "voir plus", "vorlesen", "vytisknout",
-    "weigeren", "weiterlesen", "werbung", "whatsapp", "yazdır", "yorumlar", "youtube",
-    "zaakceptuj", "zaloguj", "zaloguj się", "zamknij", "zapisz", "zavřít", "zoeken",
+    "weigeren", "weiterlesen", "werbung", "whatsapp", "x", "x (twitter)", "yazdır", "yorumlar",
+    "youtube", "zaakceptuj", "zaloguj", "zaloguj się", "zamknij", "zapisz", "zavřít", "zoeken",
     "zum hauptinhalt springen", "zum inhalt springen", "zur navigation springen",
     "zur suche springen", "zurück", "zustimmen", "zustimmen und weiter", "écouter",
     "écouter cet article", "închide", "войти", "відхилити", "закрити", "закрыть", "зберегти",
@@ -274,8 +274,9 @@ pub(crate) const CAPTION_OPENERS: &[&str] = &[
 /// text after the last one.
 #[rustfmt::skip]
 pub(crate) const CREDIT_LABELS: &[&str] = &[
-    "bild:", "credit:", "crédit photo :", "crédit photo:", "foto:", "fotocredit:", "image:",
-    "photo by", "photo credit:", "photo:", "photograph:", "©",
+    "bild:", "credit:", "crédit photo :", "crédit photo:", "fot.", "foto :", "foto:",
+    "fotocredit:", "fotografie:", "image:", "photo :", "photo by", "photo credit:", "photo:",
+    "photograph:", "zdjęcie:", "©",
 ];
 
 /// Units of "N min read" style reading-time notes, in the languages served.
