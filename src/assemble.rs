@@ -138,9 +138,22 @@ const MAX_ZONE_MINUTES: i64 = 14 * 60;
 
 fn images(doc: &Document, classified: &Classified) -> Vec<Image> {
     let mut out: Vec<Image> = Vec::new();
+    let mut previous_caption = false;
     for (block, verdict) in doc.blocks.iter().zip(&classified.verdicts) {
-        if verdict.label != Label::Caption {
+        let is_caption = verdict.label == Label::Caption;
+        let follows_caption = std::mem::replace(&mut previous_caption, is_caption);
+        if !is_caption {
             continue;
+        }
+        // A credit on its own line ("Foto: Jana Nová") under the caption
+        // is that picture's credit.
+        if follows_caption && caption::is_credit_line(&block.text) {
+            if let Some(last) = out.last_mut().filter(|img| img.credit.is_none()) {
+                last.credit = caption::split_credit(&block.text).1;
+                if last.credit.is_some() {
+                    continue;
+                }
+            }
         }
         let (caption, credit) = caption::split_credit(&block.text);
         if !out.iter().any(|img| img.caption.as_deref() == Some(caption.as_str())) {

@@ -82,6 +82,17 @@ pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
     (caption.to_string(), Some(credit.to_string()))
 }
 
+/// Shortest and longest line taken for a caption because a labelled
+/// credit ("Foto: …", not a "©" line, which as often closes a teaser)
+/// follows it.
+const MIN_CREDITED_CAPTION_WORDS: usize = 3;
+const MAX_CREDITED_CAPTION_WORDS: usize = 40;
+
+/// A credit line alone ("Foto: Ondřej Sýkora, Jihočeský Posel").
+fn is_bare_credit(doc: &Document, page: &Page, i: usize) -> bool {
+    page.features[i].words <= 8 && is_credit_line(&doc.blocks[i].text)
+}
+
 /// Longest line taken for a gallery slide's caption.
 const MAX_SLIDE_CAPTION_WORDS: usize = 60;
 
@@ -106,7 +117,7 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
             verdicts[next] = Verdict { label: Label::Caption, reason: "under a gallery counter" };
         }
     }
-    for i in range {
+    for i in range.clone() {
         let label = verdicts[i].label;
         if !on(Rule::Captions) || !matches!(label, Label::Other | Label::Body) {
             continue;
@@ -115,9 +126,15 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
         let words = page.features[i].words;
         let is_caption = block.kind == Kind::Caption
             || words >= 4 && has_cue(&page.lowered[i])
-            || words <= 8 && is_credit_line(&block.text);
+            || is_bare_credit(doc, page, i);
         if is_caption {
             verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };
+        } else if (MIN_CREDITED_CAPTION_WORDS..=MAX_CREDITED_CAPTION_WORDS).contains(&words)
+            && i + 1 < range.end
+            && is_bare_credit(doc, page, i + 1)
+            && !doc.blocks[i + 1].text.trim_start().starts_with('©')
+        {
+            verdicts[i] = Verdict { label: Label::Caption, reason: "above a credit line" };
         }
     }
 }
@@ -187,5 +204,26 @@ mod tests {
             assert_eq!(got_caption, caption, "{line:?}");
             assert_eq!(got_credit.as_deref(), credit, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_line_above_a_labelled_credit_is_its_caption() {
+        use crate::classify::testing::STORY;
+        let page = format!(
+            "Ferry cancelled for two weeks after crack found\n\n{STORY}\nThe ferry at the quay in Holmsund, where it now lies for repair.\nFoto: Elin Lundqvist / Norrlandsposten\n\n{STORY}"
+        );
+        let article = crate::clean(page.as_bytes(), &crate::Options::default()).unwrap_or_default();
+        assert!(article.body.iter().all(|p| !p.contains("Holmsund")), "{:#?}", article.body);
+        assert_eq!(article.images.len(), 1, "{:#?}", article.images);
+        assert_eq!(
+            article.images[0].caption.as_deref(),
+            Some("The ferry at the quay in Holmsund, where it now lies for repair.")
+        );
+        assert_eq!(article.images[0].credit.as_deref(), Some("Elin Lundqvist / Norrlandsposten"));
+        // A "©" line closes teasers as often as pictures: no caption above it.
+        let page =
+            format!("A headline for the story here\n\n{STORY}\nMehr Info\n© Björn Wisnewski\n\n{STORY}");
+        let article = crate::clean(page.as_bytes(), &crate::Options::default()).unwrap_or_default();
+        assert!(article.images.iter().all(|img| img.caption.as_deref() != Some("Mehr Info")));
     }
 }

@@ -117,7 +117,8 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
         if phrases::has_boilerplate(lower) {
             return Some("furniture phrase");
         }
-        let short_with_mark = words <= MAX_COPYRIGHT_MARK_WORDS && lower.contains('©');
+        let short_with_mark =
+            words <= MAX_COPYRIGHT_MARK_WORDS && (lower.contains('©') || has_copyright_year(lower));
         if words <= 25
             && (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
             || short_with_mark
@@ -132,6 +133,17 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
         }
     }
     None
+}
+
+/// "copyright 2004", "copyright 1998-2012": the word and a year after it,
+/// anywhere in the line ("Harbour news is written by volunteers.
+/// Copyright 2004.").
+fn has_copyright_year(lower: &str) -> bool {
+    lower.match_indices("copyright").any(|(at, word)| {
+        let rest = lower[at + word.len()..].trim_start_matches([' ', ':', '(', 'c', ')']);
+        let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        year.len() == 4 && (year.starts_with("19") || year.starts_with("20"))
+    })
 }
 
 #[cfg(test)]
@@ -157,6 +169,8 @@ mod tests {
             ("Successfuly subscribed", true),
             ("Thank you for signing up for this newsletter. We’ve sent you a confirmation email.", true),
             ("© 2022 Example Media. All rights reserved.", true),
+            ("Harbour news is written by volunteers. Copyright 2004.", true),
+            ("The copyright lapsed and the songs were free to sing again.", false),
             ("[image]", true),
             ("—", true),
             (
