@@ -43,6 +43,8 @@ macro_rules! rules {
 rules! {
     /// Region: nothing past the heading of a readers' comment thread is body.
     CommentThread => "comment-thread",
+    /// Region: a thread heading that would cut off a longer prose run than it keeps is not one.
+    ThreadKeepsLongest => "thread-keeps-longest",
     /// Region: a page whose scores are all negative keeps its best prose block.
     LoneProse => "lone-prose",
     /// Region: a table row inside the main container is strong and no stop.
@@ -57,6 +59,8 @@ rules! {
     SideRunsBefore => "side-runs-before",
     /// Region: once the headline is known, a lead cut off between it and the body joins.
     LeadAfterHeadline => "lead-after-headline",
+    /// Region: past a small "Read also" box, one paragraph is enough for a side run.
+    PastInArticleBox => "past-in-article-box",
     /// Region: inside the main container one paragraph is enough for a side run.
     MainContainerSideRuns => "main-container-side-runs",
     /// Region: a recipe's ingredient list above its method joins the body.

@@ -205,7 +205,11 @@ fn body_segments(
             break;
         };
         let found = found.start + end..found.end + end;
-        if total(&found) < needed(&found) {
+        // Past a "Read also" box of a link or two set into the article, one
+        // paragraph is enough: the article goes on below it.
+        let past_box = on(Rule::PastInArticleBox) && in_article_box(verdicts, end..found.start);
+        let needed_here = if past_box { SIDE_MIN_AFTER_HEADLINE } else { needed(&found) };
+        if total(&found) < needed_here {
             break;
         }
         let found = grow(found);
@@ -240,6 +244,25 @@ fn body_segments(
         segments.insert(0, grow(found));
     }
     (segments, core)
+}
+
+/// Most links in a "Read also" box set into an article.
+const MAX_BOX_LINKS: usize = 3;
+
+/// True when `gap` is one small feed section and nothing else but
+/// furniture: a "Läs också" heading and one to three links, set into the
+/// article between two of its paragraphs.
+fn in_article_box(verdicts: &[Verdict], gap: Range<usize>) -> bool {
+    let labels = || verdicts[gap.clone()].iter().map(|v| v.label);
+    let headings = labels().filter(|&l| l == Label::SectionHeading).count();
+    let links = labels().filter(|&l| l == Label::ItemHeadline).count();
+    let first = labels().find(|&l| l != Label::Furniture);
+    first == Some(Label::SectionHeading)
+        && headings == 1
+        && (1..=MAX_BOX_LINKS).contains(&links)
+        && labels().all(|l| {
+            matches!(l, Label::Furniture | Label::SectionHeading | Label::ItemHeadline | Label::ItemTime)
+        })
 }
 
 /// A table row inside the page's main container is the article's table
@@ -333,19 +356,51 @@ const MAX_INGREDIENT_LINES: usize = 60;
 const MIN_PROSE_BEFORE_THREAD: usize = 2;
 
 /// Index of the heading of the readers' comment thread ("3 Comments"), or
-/// the page's length when there is none.
+/// the page's length when there is none. A heading with the same count
+/// again below it is a link to the thread, not its head, when it would cut
+/// off a longer run of prose before the other than any it keeps (a
+/// "Yorumlar (9)" counter under the byline, above the whole article).
 fn comment_thread(page: &Page, anchor: Anchor) -> usize {
     let n = page.features.len();
     let start = anchor.map_or(0, |a| a + 1);
+    let runs = prose_runs(page);
+    let is_heading = |i: usize| page.features[i].furniture == Some(furniture::COMMENT_HEADING);
     let mut prose = 0;
+    let mut longest_kept = 0;
     for i in start..n {
-        if page.features[i].furniture == Some(furniture::COMMENT_HEADING) && prose >= MIN_PROSE_BEFORE_THREAD
+        let cuts_longer = || {
+            let count = digits(&page.lowered[i]);
+            let again = (i + 1..n).find(|&j| is_heading(j) && digits(&page.lowered[j]) == count);
+            again.is_some_and(|j| runs[i..j].iter().any(|&words| words > longest_kept))
+        };
+        if is_heading(i)
+            && prose >= MIN_PROSE_BEFORE_THREAD
+            && !(on(Rule::ThreadKeepsLongest) && cuts_longer())
         {
             return i;
         }
         prose += usize::from(model::reads_as_prose(page, i));
+        longest_kept = longest_kept.max(runs[i]);
     }
     n
+}
+
+/// The digits of a line, in order: the count a comment heading gives.
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// For each block, the words of the run of consecutive prose blocks it
+/// ends (0 for a block that is not prose): a run's total is at its last
+/// block, and every block before it in the run holds a partial sum.
+fn prose_runs(page: &Page) -> Vec<usize> {
+    let mut runs = Vec::with_capacity(page.features.len());
+    let mut sum = 0;
+    for (i, f) in page.features.iter().enumerate() {
+        sum = if model::reads_as_prose(page, i) { sum + f.words } else { 0 };
+        runs.push(sum);
+    }
+    runs
 }
 
 /// The run of blocks with the largest total score (maximum-sum subarray),
@@ -491,6 +546,26 @@ mod tests {
         let body = body_of(&page);
         assert_eq!(body.len(), 3, "{body:#?}");
         assert!(body.iter().all(|p| !p.contains("great interest")));
+    }
+
+    #[test]
+    fn a_comment_counter_under_the_byline_does_not_end_the_article() {
+        let comment = |who: &str| {
+            format!(
+                "{who}\n12 March 2023\nI read this with great interest and I think the council should have asked first.\n\n"
+            )
+        };
+        let thread: String = ["Anna", "Bernd", "Carla"].iter().map(|w| comment(w)).collect();
+        let page = format!(
+            "We value your privacy\nWe use cookies to personalise content and ads, and to analyse our traffic, as set out in our policy.\n\
+             Bridge budget approved after long debate\n\nThe budget passed after a debate that lasted into the night, officials said.\n\
+             By Jane Doe\n214 comments\n\n{STORY}\nThe work is planned in three stages, and the first contracts will be signed before the end of the year, the city said.\n\n\
+             214 comments\n\n{thread}"
+        );
+        let body = body_of(&page);
+        assert!(body.iter().any(|p| p.starts_with("The council approved")), "{body:#?}");
+        assert!(body.iter().any(|p| p.starts_with("The work is planned")), "{body:#?}");
+        assert!(body.iter().all(|p| !p.contains("great interest")), "{body:#?}");
     }
 
     #[test]

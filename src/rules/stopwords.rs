@@ -183,11 +183,13 @@ pub(crate) const STOP_CS: &[&str] = &[
 /// tr
 #[rustfmt::skip]
 pub(crate) const STOP_TR: &[&str] = &[
-    "acaba", "ama", "ancak", "bana", "bazı", "ben", "bir", "biri", "birkaç", "bu", "buna", "bunu",
-    "da", "daha", "de", "defa", "diye", "en", "gibi", "hem", "hep", "her", "ile", "ise", "için",
-    "kadar", "ki", "kim", "mi", "mu", "mı", "nasıl", "ne", "neden", "o", "olan", "olarak",
-    "olduğu", "olmak", "ona", "onu", "onun", "sadece", "tüm", "ve", "veya", "ya", "yani", "çok",
-    "çünkü", "şey", "şu",
+    "acaba", "ama", "ancak", "artık", "aslında", "ayrıca", "az", "bana", "bazı", "belki", "ben",
+    "beri", "bile", "bir", "biri", "birkaç", "biz", "bu", "buna", "bunu", "da", "daha", "de",
+    "defa", "değil", "diye", "en", "eğer", "gibi", "göre", "hem", "hep", "hepsi", "her", "hiç",
+    "ile", "ise", "için", "kadar", "kendi", "kez", "ki", "kim", "mi", "mu", "mı", "nasıl", "ne",
+    "neden", "niçin", "o", "olan", "olarak", "olduğu", "olmak", "ona", "onu", "onun", "rağmen",
+    "sadece", "sanki", "siz", "sonra", "tarafından", "tüm", "var", "ve", "veya", "ya", "yani",
+    "yine", "yok", "çok", "çünkü", "önce", "şey", "şimdi", "şu",
 ];
 
 /// ro
