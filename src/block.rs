@@ -127,9 +127,17 @@ pub(crate) struct Document {
     pub(crate) meta: PageMeta,
 }
 
-/// Lower-cases text, with a fast path for ASCII.
+/// Lower-cases text, with a fast path for ASCII. The Turkish dotted
+/// capital "İ" becomes a plain "i" (Unicode's default mapping adds a
+/// combining dot, and "İlginizi çekebilir" would then match no phrase).
 pub(crate) fn lowercase(text: &str) -> String {
-    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else if text.contains('İ') {
+        text.chars().flat_map(|c| if c == 'İ' { 'i'.to_lowercase() } else { c.to_lowercase() }).collect()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -147,6 +155,12 @@ pub(crate) fn normalize_space(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_turkish_capital_i() {
+        assert_eq!(lowercase("İlginizi Çekebilir"), "ilginizi çekebilir");
+        assert_eq!(lowercase("ÉTÉ"), "été");
+    }
 
     #[test]
     fn normalizes_space() {

@@ -83,6 +83,8 @@ rules! {
     PeopleLists => "people-lists",
     /// Edges: a lone number above the body is a counter.
     LeadingCounters => "leading-counters",
+    /// Edges: a short body block repeating a sentence of a longer paragraph is a pull quote.
+    PullQuotes => "pull-quotes",
     /// Feeds: sidebar sections are found and fence the body.
     Feeds => "feeds",
     /// Captions: caption cues and credit lines make captions.

@@ -33,6 +33,60 @@ pub(crate) fn trim(
     if on(Rule::LeadingCounters) {
         drop_leading_counters(doc, verdicts);
     }
+    if on(Rule::PullQuotes) {
+        drop_pull_quotes(doc, verdicts);
+    }
+}
+
+/// Longest body block taken for a pull quote.
+const MAX_PULL_QUOTE_WORDS: usize = 40;
+/// Fewest words of a pull quote: shorter lines repeat by chance.
+const MIN_PULL_QUOTE_WORDS: usize = 6;
+
+/// Letters and digits only, lower-cased, one space between words: what a
+/// pull quote shares with its paragraph once quotes and dashes differ.
+fn bare_words(text: &str) -> String {
+    let lower = crate::block::lowercase(text);
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Drops pull quotes: a short body block, a sentence, whose words stand
+/// word for word inside a longer body paragraph above it. An article does
+/// not say the same sentence twice; the page's layout repeats it large
+/// between later paragraphs.
+fn drop_pull_quotes(doc: &Document, verdicts: &mut [Verdict]) {
+    let body = body_blocks(verdicts);
+    let words = |i: usize| doc.blocks[i].text.split_whitespace().count();
+    let bare: Vec<(usize, String)> = body.iter().map(|&i| (i, bare_words(&doc.blocks[i].text))).collect();
+    for &(i, ref quote) in &bare {
+        if !(MIN_PULL_QUOTE_WORDS..=MAX_PULL_QUOTE_WORDS).contains(&words(i)) {
+            continue;
+        }
+        // A sentence, below its paragraph: a forum reply that quotes an
+        // earlier post comes after it, a table of contents has no full stops.
+        let sentence = doc.blocks[i].text.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»']);
+        if !sentence {
+            continue;
+        }
+        let repeated = bare.iter().any(|(j, text)| {
+            *j < i && text.len() > quote.len() && text.contains(quote.as_str()) && {
+                let at = text.find(quote.as_str()).unwrap_or(0);
+                let before = text[..at].chars().next_back();
+                let after = text[at + quote.len()..].chars().next();
+                before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+            }
+        });
+        if repeated {
+            verdicts[i] = Verdict { label: Label::Furniture, reason: "pull quote repeating the body" };
+        }
+    }
 }
 
 /// Body paragraphs that come before an organisation's profile.
@@ -221,7 +275,7 @@ fn drop_author_bio(doc: &Document, verdicts: &mut [Verdict], authors: &[String])
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::testing::{body_of, html_body_of};
+    use crate::classify::testing::{STORY, body_of, html_body_of};
 
     #[test]
     fn a_counter_above_the_body_is_not_a_paragraph() {
@@ -233,6 +287,22 @@ mod tests {
         let body = html_body_of(&page);
         assert_eq!(body.len(), 3, "{body:#?}");
         assert!(body.iter().all(|p| p != "0"));
+    }
+
+    #[test]
+    fn a_pull_quote_below_its_paragraph_is_dropped_but_a_quoted_post_is_not() {
+        let said = "\"I look. That's most of it. You look at the sea and you look at the light, and you make sure they're both where they should be,\" he says.";
+        let quote = "You look at the sea and you look at the light, and you make sure they're both where they should be.";
+        let page = format!("Keepers of the light\n\n{said}\n\n{STORY}\n{quote}\n\n{STORY}");
+        let body = body_of(&page);
+        assert!(body.iter().all(|p| p != quote), "{body:#?}");
+        assert!(body.iter().any(|p| p == said), "{body:#?}");
+        // A forum reply quoting the post above: the post stays.
+        let post = "Speak English, you unmitigated cheese eater, and tell us who wins the race.";
+        let page = format!(
+            "Tour de France tips thread\n\n{STORY}\n{post}\n\nOriginally posted by Murray: {post} I would rather not say who wins, as it is far too early.\n"
+        );
+        assert!(body_of(&page).iter().any(|p| p == post));
     }
 
     #[test]

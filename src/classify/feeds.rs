@@ -138,7 +138,9 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
         let step = match items.last_mut() {
             _ if stamp => Step::Stamp,
             _ if inline_times && stamped_headline => Step::NewItem,
-            Some(item) if inline_times && item.summary.is_none() => Step::Summary,
+            // Uniform too: after items without one, a line under the last
+            // item is the page going on ("Hakkımızda" in the footer).
+            Some(item) if inline_times && item.summary.is_none() && summaries != Some(false) => Step::Summary,
             _ if inline_times => Step::End,
             Some(item) if item.headline.is_none() => Step::Headline,
             Some(item) if timed && item.summary.is_none() => Step::Summary,
@@ -146,8 +148,16 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
             _ if (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) && !reads_as_sentence(f) => {
                 Step::NewItem
             }
+            // A sentence under a headline is its standfirst ("Orders have
+            // tripled in five years. The owners are not sure why."), when
+            // no sentence follows it: two are the article going on below a
+            // "Read also" link.
             Some(item)
-                if f.words > MAX_HEADLINE_WORDS && item.summary.is_none() && summaries != Some(false) =>
+                if (f.words > MAX_HEADLINE_WORDS
+                    || reads_as_sentence(f) && !page.features.get(i + 1).is_some_and(reads_as_sentence))
+                    && item.headline.is_some()
+                    && item.summary.is_none()
+                    && summaries != Some(false) =>
             {
                 Step::Summary
             }
@@ -191,6 +201,17 @@ fn read_section(doc: &Document, page: &Page, heading: usize) -> Section {
     if items.last().is_some_and(|item| item.headline.is_none()) {
         if let Some(item) = items.pop() {
             i = item.time.unwrap_or(i);
+        }
+    }
+    // Every item of an untimed list summarised but the last: that line is
+    // the heading of what comes next ("The Weekend Read" over a newsletter
+    // box).
+    if let [earlier @ .., last] = items.as_slice() {
+        let summarised = earlier.len() >= 2 && earlier.iter().all(|item| item.summary.is_some());
+        if summarised && !timed && !inline_times && last.summary.is_none() && last.time.is_none() {
+            if let Some(item) = items.pop() {
+                i = item.headline.unwrap_or(i);
+            }
         }
     }
     Section { heading, items, end: i }
@@ -321,5 +342,21 @@ mod tests {
     fn no_heading_no_section() {
         let (_, sections) = read("Just an article.\nWith lines.\n");
         assert!(sections.is_empty());
+    }
+
+    #[test]
+    fn an_untimed_list_with_standfirsts() {
+        let (doc, sections) = read(
+            "More from The Review\nThe woman who maps the ocean floor from her kitchen table\nOrdinary sailors are sending depth readings to a volunteer project that fills gaps in the charts.\nInside the last factory that still makes typewriter ribbons\nOrders have tripled in five years. The owners are not entirely sure why.\nWhat a year of silence taught a village choir\nAfter a fire closed their church, the singers met in barns, boathouses and, once, a chip shop.\nThe Weekend Read\nSubscribe\n",
+        );
+        let items = &sections[0].items;
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(texts(&doc, &items[1])[2].as_deref().is_some_and(|s| s.starts_with("Orders have tripled")));
+        // One link, then the article going on: no summary.
+        let (_, sections) = read(
+            "Read also\nIslanders demand a fixed link to the mainland\nAbout 180 people live on the island all year round, and the shop has had extra deliveries.\nA dairy farmer on the island is worried about the milk collection, she said on Monday.\n",
+        );
+        assert_eq!(sections[0].items.len(), 1);
+        assert_eq!(sections[0].items[0].summary, None);
     }
 }
