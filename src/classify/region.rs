@@ -267,10 +267,20 @@ fn in_article_box(verdicts: &[Verdict], gap: Range<usize>) -> bool {
 
 /// A table row inside the page's main container is the article's table
 /// (HTML): rows of figures read as nothing alone, and a header row repeats
-/// over each table of a series.
+/// over each table of a series. A cell of links only is a layout table's
+/// menu (an old page's "Home | Archive | Write to us" above its `<h1>`).
 fn main_row(doc: &Document, i: usize) -> bool {
+    main_cell(doc, i) && doc.blocks[i].link_density < MENU_LINK_DENSITY
+}
+
+/// A table cell inside the page's main container: a repeat there (a header
+/// row over each table, "Show all »" under each list) marks no teaser wall.
+fn main_cell(doc: &Document, i: usize) -> bool {
     on(Rule::MainTableRows) && doc.blocks[i].kind == Kind::Cell && doc.blocks[i].in_main
 }
+
+/// Share of a block's text inside links from which a table cell is a menu.
+const MENU_LINK_DENSITY: f32 = 0.8;
 
 /// Which blocks a region grows to (`strong`) and which it never crosses
 /// (`stop`). Prose the model doubts (a lone paragraph on a tiny page)
@@ -293,7 +303,7 @@ fn growth(doc: &Document, page: &Page, allowed: &[bool], scores: &[f32]) -> (Vec
                 || f.comment_meta && on(Rule::CommentMetaStops)
                 // Rows of a table share header rows: a repeat there marks no
                 // teaser wall.
-                || !main_row(doc, i) && f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
+                || !main_cell(doc, i) && f.repeats > 0 && !f.periodic && on(Rule::RepeatStops)
         })
         .collect();
     (strong, stop)
