@@ -57,6 +57,7 @@ static MARKUP_TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Decodes `bytes` and decides which front end reads them.
+#[cfg(any(test, feature = "training"))]
 pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded<'_>> {
     decode_declared(bytes, format, None)
 }

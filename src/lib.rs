@@ -41,6 +41,7 @@ mod frontend;
 mod output;
 mod pipeline;
 mod rules;
+pub mod stream;
 mod switches;
 #[cfg(feature = "training")]
 pub mod training;
