@@ -1,23 +1,25 @@
 //! `scrape-clean stream`: records from standard input or files, cleaned in
 //! parallel, written as JSON Lines in input order.
 //!
-//! One thread reads records into a window (64 per worker); the window is
-//! cleaned on a rayon pool and written in order before the next is read,
-//! so memory holds one window, never the whole input, and the output is
-//! the same whatever the thread count. A record that cannot be cleaned
+//! A reader thread reads records into windows (64 records per worker);
+//! each window is cleaned on a rayon pool and written in order while the
+//! reader fills the next, so memory holds at most three windows, never the
+//! whole input, and the output is the same whatever the thread count. A record that cannot be cleaned
 //! gets its error line in its place (see [`scrape_clean::stream`]); an
 //! input file that cannot be opened is reported as `scrape-clean: FILE:
 //! reason`. A closed standard output ends the run quietly.
 
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, SyncSender};
+use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use scrape_clean::Options;
-use scrape_clean::stream::{Item, RecordId, Records, clean_record};
+use scrape_clean::stream::{InputKind, Item, RecordId, Records, clean_record};
 use serde::Serialize;
 
 use crate::cli::args::StreamPlan;
@@ -59,33 +61,26 @@ pub fn run(plan: &StreamPlan) -> Result<ExitCode> {
         .context("cannot start worker threads")?;
     let window_size = WINDOW_PER_THREAD * pool.current_num_threads();
     let progress = progress_line();
+    // The reader fills the next window while the pool cleans this one; the
+    // channel holds one window, so at most three are in memory.
+    let (windows, received) = mpsc::sync_channel::<Vec<Item>>(1);
+    let source = Source { inputs: plan.inputs.clone(), kind: plan.kind, limit: plan.options.byte_limit() };
+    let reader_progress = progress.clone();
+    let reader = thread::Builder::new()
+        .name("reader".to_string())
+        .spawn(move || source.read(window_size, &windows, &reader_progress))
+        .context("cannot start the reader thread")?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut tally = Tally::default();
-    let mut window: Vec<Item> = Vec::with_capacity(window_size);
-    for input in &plan.inputs {
-        let records = match open(input.as_deref(), plan) {
-            Ok(records) => records,
-            Err(err) => {
-                tally.failed += 1;
-                let shown = report::display_path(input.as_deref());
-                progress.suspend(|| report::file_error(&shown, &err));
-                continue;
-            }
-        };
-        for item in records {
-            window.push(item);
-            if window.len() == window_size
-                && write_window(&mut window, &pool, &plan.options, &mut out, &mut tally, &progress)?
-                    == Flow::Closed
-            {
-                return Ok(ExitCode::Success);
-            }
+    for mut window in received {
+        if write_window(&mut window, &pool, &plan.options, &mut out, &mut tally, &progress)? == Flow::Closed {
+            // The reader stops at its next window, when the channel is gone.
+            return Ok(ExitCode::Success);
         }
     }
-    if write_window(&mut window, &pool, &plan.options, &mut out, &mut tally, &progress)? == Flow::Closed {
-        return Ok(ExitCode::Success);
-    }
+    tally.failed +=
+        reader.join().map_err(|_| anyhow::anyhow!("internal error, please report it: the reader stopped"))?;
     progress.finish_and_clear();
     eprintln!(
         "{} records cleaned, {} skipped, {} failed in {:.1} s",
@@ -97,13 +92,53 @@ pub fn run(plan: &StreamPlan) -> Result<ExitCode> {
     Ok(if tally.failed > 0 { ExitCode::PartialFailure } else { ExitCode::Success })
 }
 
-/// Opens one input as a record stream.
-fn open(input: Option<&Path>, plan: &StreamPlan) -> Result<Records<'static>> {
-    let reader: Box<dyn Read> = match input {
-        Some(path) => Box::new(std::fs::File::open(path).context("cannot read the file")?),
-        None => Box::new(io::stdin().lock()),
-    };
-    Records::new(reader, plan.kind, plan.options.byte_limit()).context("cannot read the input")
+/// The inputs, read on their own thread.
+struct Source {
+    inputs: Vec<Option<PathBuf>>,
+    kind: Option<InputKind>,
+    limit: u64,
+}
+
+impl Source {
+    /// Reads every input in order and sends its records in windows of
+    /// `size`; returns how many inputs could not be opened (each reported).
+    fn read(self, size: usize, windows: &SyncSender<Vec<Item>>, progress: &ProgressBar) -> usize {
+        let mut unreadable = 0;
+        let mut window = Vec::with_capacity(size);
+        for input in &self.inputs {
+            let records = match self.open(input.as_deref()) {
+                Ok(records) => records,
+                Err(err) => {
+                    unreadable += 1;
+                    let shown = report::display_path(input.as_deref());
+                    progress.suspend(|| report::file_error(&shown, &err));
+                    continue;
+                }
+            };
+            for item in records {
+                window.push(item);
+                if window.len() == size {
+                    let full = std::mem::replace(&mut window, Vec::with_capacity(size));
+                    if windows.send(full).is_err() {
+                        return unreadable;
+                    }
+                }
+            }
+        }
+        if !window.is_empty() {
+            let _ = windows.send(window);
+        }
+        unreadable
+    }
+
+    /// Opens one input as a record stream.
+    fn open(&self, input: Option<&Path>) -> Result<Records<'static>> {
+        let reader: Box<dyn Read> = match input {
+            Some(path) => Box::new(std::fs::File::open(path).context("cannot read the file")?),
+            None => Box::new(io::stdin().lock()),
+        };
+        Records::new(reader, self.kind, self.limit).context("cannot read the input")
+    }
 }
 
 /// Cleans the window in parallel and writes its lines in order.
