@@ -15,7 +15,8 @@ Partitions:
 - WARC files (`*.warc`, `*.warc.gz`, or anything with `--input warc`)
   are read whole with `binaryFiles`: one file is never split, because a
   WARC record cannot be found from the middle of a gzip stream. Each file
-  is one `scrape-clean stream` run; a partition may hold several files.
+  is one `scrape-clean stream` run, and one file is one partition (a
+  task).
 - JSON Lines files (`*.jsonl`, `*.ndjson`, `*.json`, gzipped or not) are
   read with `textFile`, which splits large files at line boundaries; each
   partition is one `scrape-clean stream` run fed its lines.
@@ -52,7 +53,7 @@ def parse_args(argv):
     parser.add_argument("--master", default=None,
                         help="Spark master (default: local[2], unless spark-submit sets one)")
     parser.add_argument("--partitions", type=int, default=None,
-                        help="minimum number of partitions (default: Spark's)")
+                        help="minimum number of JSON Lines partitions (default: Spark's; WARC files are one a partition)")
     parser.add_argument("--max-bytes", type=int, default=None, help="passed to scrape-clean stream")
     return parser.parse_args(argv)
 
@@ -134,7 +135,9 @@ def clean_warc_files(sc, files, args):
             # One run a file: files may be gzipped or not, independently.
             yield from pipe(command, [content])
 
-    rdd = sc.binaryFiles(",".join(files), minPartitions=args.partitions)
+    # One partition a file (spark.files.maxPartitionBytes, set in main):
+    # Spark would otherwise pack files under 128 MiB into one partition.
+    rdd = sc.binaryFiles(",".join(files), minPartitions=args.partitions or len(files))
     return rdd.mapPartitions(partition)
 
 
@@ -152,6 +155,12 @@ def clean_jsonl_files(sc, files, args):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     conf = SparkConf().setAppName("scrape-clean")
+    if not conf.contains("spark.ui.showConsoleProgress"):
+        conf.set("spark.ui.showConsoleProgress", "false")
+    if not conf.contains("spark.files.maxPartitionBytes"):
+        # binaryFiles packs files into partitions of up to this many bytes;
+        # one byte means one file a partition, the unit a WARC task should be.
+        conf.set("spark.files.maxPartitionBytes", "1")
     if args.master:
         conf.setMaster(args.master)
     elif not conf.contains("spark.master"):

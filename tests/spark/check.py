@@ -43,21 +43,25 @@ def warc_record(kind, name, block, content_type):
 
 
 def write_inputs(folder, copies):
-    """A per-record gzipped WARC of the HTML fixtures (with requests and
-    metadata between them) and a JSON Lines file of all fixtures."""
+    """Two WARC files of the HTML fixtures (with requests and metadata
+    between them), one gzipped per record and one plain, and a JSON Lines
+    file of all fixtures."""
     pages = fixture_pages()
-    with open(os.path.join(folder, "crawl.warc.gz"), "wb") as out:
-        out.write(gzip.compress(warc_record("warcinfo", "info", b"software: test\r\n", "application/warc-fields")))
-        for copy in range(copies):
+    for copy in range(copies):
+        compressed = copy % 2 == 0
+        name = f"crawl-{copy}.warc" + (".gz" if compressed else "")
+        wrap = gzip.compress if compressed else (lambda record: record)
+        with open(os.path.join(folder, name), "wb") as out:
+            out.write(wrap(warc_record("warcinfo", f"info-{copy}", b"software: test\r\n", "application/warc-fields")))
             for case, kind, page in pages:
                 if kind != "html":
                     continue
-                name = f"{case}-{copy}"
+                rid = f"{case}-{copy}"
                 http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
-                request = f"GET /{name} HTTP/1.1\r\n\r\n".encode()
-                out.write(gzip.compress(warc_record("request", name + "-req", request, "application/http; msgtype=request")))
-                out.write(gzip.compress(warc_record("response", name, http, "application/http; msgtype=response")))
-                out.write(gzip.compress(warc_record("metadata", name + "-meta", b"fetchTimeMs: 9\r\n", "application/warc-fields")))
+                request = f"GET /{rid} HTTP/1.1\r\n\r\n".encode()
+                out.write(wrap(warc_record("request", rid + "-req", request, "application/http; msgtype=request")))
+                out.write(wrap(warc_record("response", rid, http, "application/http; msgtype=response")))
+                out.write(wrap(warc_record("metadata", rid + "-meta", b"fetchTimeMs: 9\r\n", "application/warc-fields")))
     with open(os.path.join(folder, "pages.jsonl"), "w", encoding="utf-8") as out:
         n = 0
         for copy in range(copies):
@@ -79,16 +83,17 @@ def direct(binary, folder):
 
 
 def spark(binary, folder, out):
+    """The job's records, as a list of part files' records."""
     example = os.path.join(ROOT, "examples", "spark", "clean_warc.py")
     started = time.time()
     subprocess.run([sys.executable, example, folder, out, "--binary", binary, "--master", "local[2]",
                     "--partitions", "2"], check=True)
     elapsed = time.time() - started
-    lines = []
+    parts = []
     for part in sorted(glob.glob(os.path.join(out, "part-*"))):
         with open(part, encoding="utf-8") as f:
-            lines += f.read().splitlines()
-    return lines, elapsed
+            parts.append([json.loads(line) for line in f.read().splitlines()])
+    return parts, elapsed
 
 
 def key(record):
@@ -113,8 +118,8 @@ def main():
         os.mkdir(folder)
         write_inputs(folder, copies)
         want = [json.loads(line) for line in direct(binary, folder)]
-        got_lines, elapsed = spark(binary, folder, os.path.join(tmp, "out"))
-        got = [json.loads(line) for line in got_lines]
+        parts, elapsed = spark(binary, folder, os.path.join(tmp, "out"))
+        got = [record for part in parts for record in part]
         html_pages = sum(1 for _, kind, _ in fixture_pages() if kind == "html")
         expected_count = copies * html_pages + copies * len(fixture_pages()) + 1
         check("record count", len(got) == len(want) == expected_count,
@@ -127,9 +132,18 @@ def main():
             check(f"field {field} present", all(field in r for r in got if "error" not in r))
         errors = [r for r in got if "error" in r]
         check("the bad line is an error line", len(errors) == 1 and errors[0]["id"] is None, str(errors))
-        # Order within a partition: JSON Lines ids ascend within each part file.
-        warc_ids = [r["id"] for r in got if isinstance(r["id"], str)]
-        check("WARC records in file order", warc_ids == [r["id"] for r in want if isinstance(r["id"], str)])
+        # One WARC file, one partition, in record order; JSON Lines ids
+        # ascend within each partition.
+        warc_parts = [[r["id"] for r in part] for part in parts if part and isinstance(part[0]["id"], str)]
+        want_by_file = {}
+        for r in want:
+            if isinstance(r["id"], str):
+                want_by_file.setdefault(r["id"].rsplit("-", 1)[1], []).append(r["id"])
+        check("one partition a WARC file, in record order",
+              sorted(warc_parts) == sorted(want_by_file.values()), f"{len(warc_parts)} WARC parts")
+        jsonl_parts = [[r["id"] for r in part if isinstance(r["id"], int)] for part in parts]
+        check("JSON Lines order kept within partitions",
+              all(ids == sorted(ids) for ids in jsonl_parts) and sum(1 for ids in jsonl_parts if ids) >= 2)
         print(f"spark local[2]: {len(got)} records in {elapsed:.1f} s (including Spark start-up)")
     print(f"spark: {passed} passed, {failed} failed")
     return 1 if failed else 0
