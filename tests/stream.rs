@@ -347,3 +347,58 @@ fn stream_help_and_bad_arguments() {
     // An empty input is an empty stream.
     command().arg("stream").write_stdin("").assert().success().stdout("");
 }
+
+/// Pieces of WARC and HTTP syntax, so that random streams reach deep into
+/// the readers instead of failing at the first byte.
+fn warc_piece() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(b"WARC/1.0\r\n".to_vec()),
+        Just(b"WARC-Type: response\r\n".to_vec()),
+        Just(b"WARC-Type: resource\r\nContent-Type: text/html\r\n".to_vec()),
+        (0u32..400).prop_map(|n| format!("Content-Length: {n}\r\n").into_bytes()),
+        Just(b"\r\n".to_vec()),
+        Just(b"HTTP/1.1 200 OK\r\n".to_vec()),
+        Just(b"Transfer-Encoding: chunked\r\n".to_vec()),
+        Just(b"Content-Encoding: gzip\r\n".to_vec()),
+        Just(b"Content-Encoding: br\r\n".to_vec()),
+        Just(b"Content-Encoding: deflate\r\n".to_vec()),
+        Just(b"Content-Type: text/html; charset=windows-1251\r\n".to_vec()),
+        Just(b"1a\r\n".to_vec()),
+        Just(b"\x1f\x8b\x08\x00".to_vec()),
+        Just(b"<html><p>Some words of a page.</p>".to_vec()),
+        Just(br#"{"id": 1, "html": "<p>x</p>"}"#.to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..40),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any bytes, read as either kind (gzipped or not), give items and
+    /// outcome lines that are JSON, and never a panic.
+    #[test]
+    fn any_stream_reads_and_cleans_without_panic(
+        pieces in proptest::collection::vec(warc_piece(), 0..30),
+        gzipped: bool,
+        as_warc: bool,
+    ) {
+        use scrape_clean::stream::{InputKind, Item, Records, clean_record};
+        let plain: Vec<u8> = pieces.concat();
+        let bytes = if gzipped { gzip(&plain) } else { plain };
+        let kind = if as_warc { Some(InputKind::Warc) } else { None };
+        let options = scrape_clean::Options::new().max_bytes(300);
+        // A gzip head that does not decode is an error of the whole stream.
+        let Ok(records) = Records::new(&bytes[..], kind, options.byte_limit()) else {
+            proptest::prop_assert!(gzipped || bytes.starts_with(b"\x1f\x8b"));
+            return Ok(());
+        };
+        for item in records {
+            if let Item::Record(record) = item {
+                let line = clean_record(record, &options).to_json_line();
+                let value: Value = serde_json::from_str(&line).unwrap();
+                proptest::prop_assert!(value.get("id").is_some() && value.get("url").is_some(), "{line}");
+            }
+        }
+    }
+}
