@@ -388,11 +388,7 @@ proptest::proptest! {
         let bytes = if gzipped { gzip(&plain) } else { plain };
         let kind = if as_warc { Some(InputKind::Warc) } else { None };
         let options = scrape_clean::Options::new().max_bytes(300);
-        // A gzip head that does not decode is an error of the whole stream.
-        let Ok(records) = Records::new(&bytes[..], kind, options.byte_limit()) else {
-            proptest::prop_assert!(gzipped || bytes.starts_with(b"\x1f\x8b"));
-            return Ok(());
-        };
+        let records = Records::new(&bytes[..], kind, options.byte_limit()).unwrap();
         for item in records {
             if let Item::Record(record) = item {
                 let line = clean_record(record, &options).to_json_line();

@@ -54,6 +54,8 @@ impl<R: BufRead> Iterator for Reader<R> {
 /// One line as a record; a line that is not a usable object is a record
 /// with its error, keeping whatever id and url could be read.
 fn parse(line: &[u8]) -> Record {
+    // A file saved with a byte-order mark has it before its first line.
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     let object = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(object)) => object,
         Ok(_) => return Record::failed(None, None, RecordError::NotObject),
@@ -143,6 +145,7 @@ mod tests {
                 "a - `fetched_at` must be a string",
             ),
             ("array", "[1,2]", "- - not a JSON object"),
+            ("byte-order mark", "\u{feff}{\"text\":\"t\"}", "- - Text:t"),
             ("not json", "{html: 1}", "- - bad JSON"),
         ] {
             assert_eq!(summary(&parse(line.as_bytes())), want, "{name}");

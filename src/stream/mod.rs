@@ -346,6 +346,8 @@ pub struct Records<'a> {
 enum Reader<'a> {
     Jsonl(jsonl::Reader<Box<dyn BufRead + 'a>>),
     Warc(warc::Reader<Box<dyn BufRead + 'a>>),
+    /// A stream that could not be started: its one error, then nothing.
+    Failed(Option<RecordError>),
 }
 
 impl std::fmt::Debug for Records<'_> {
@@ -360,11 +362,19 @@ impl<'a> Records<'a> {
     /// `None` the first bytes (`WARC/` or not), decide how it is read.
     /// Records larger than `max_bytes` are skipped unread, each with a
     /// [`RecordError::TooLarge`]. Only the first bytes are read here; the
-    /// error is that of reading them.
+    /// error is that of reading them (a gzip stream that does not decode
+    /// is instead one failed record).
     pub fn new(input: impl Read + 'a, kind: Option<InputKind>, max_bytes: u64) -> io::Result<Self> {
         let (head, input) = sniff(Box::new(input))?;
         let (head, input) = if head.starts_with(&[0x1f, 0x8b]) {
-            sniff(Box::new(flate2::read::MultiGzDecoder::new(input)))?
+            match sniff(Box::new(flate2::read::MultiGzDecoder::new(input))) {
+                Ok(sniffed) => sniffed,
+                Err(err) => {
+                    // A damaged gzip head: one failed record, in place of the stream.
+                    let kind = kind.unwrap_or(InputKind::Warc);
+                    return Ok(Records { kind, reader: Reader::Failed(Some(RecordError::from_io(err))) });
+                }
+            }
         } else {
             (head, input)
         };
@@ -393,6 +403,7 @@ impl Iterator for Records<'_> {
         match &mut self.reader {
             Reader::Jsonl(reader) => reader.next(),
             Reader::Warc(reader) => reader.next(),
+            Reader::Failed(error) => error.take().map(|e| Item::Record(Record::failed(None, None, e))),
         }
     }
 }
@@ -493,6 +504,18 @@ mod tests {
         assert_eq!(records.as_ref().map(Records::kind), Some(InputKind::Warc));
         let items: Vec<Item> = records.into_iter().flatten().collect();
         assert!(matches!(items[..], [Item::Skipped(Skip::RecordType)]), "{items:?}");
+    }
+
+    #[test]
+    fn a_damaged_gzip_head_is_one_failed_record() {
+        // A whole gzip header, then a deflate block of the reserved type 3.
+        let got = items(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff");
+        assert!(matches!(got[..], [Item::Record(Record { page: Err(RecordError::Read(_)), .. })]), "{got:?}");
+        let got = items(b"\x1f\x8b\x08");
+        assert!(
+            matches!(got[..], [Item::Record(Record { page: Err(RecordError::Truncated), .. })]),
+            "{got:?}"
+        );
     }
 
     #[test]
