@@ -126,6 +126,27 @@ fn json_lines_html_and_text() {
 }
 
 #[test]
+fn fetch_times_are_the_reference_time() {
+    // fixtures/text-relative-now says "2 hours ago"; its options.json
+    // gives --now 2023-02-16T18:00:00.
+    let page = fs::read_to_string(fixtures().join("text-relative-now").join("input.txt")).unwrap();
+    let input = [
+        json!({"id": "utc", "text": page, "fetched_at": "2023-02-16T18:00:00Z"}),
+        json!({"id": "local", "text": page, "fetched_at": "2023-02-16T18:00:00+01:00"}),
+        json!({"id": "none", "text": page}),
+    ]
+    .map(|v| v.to_string() + "\n")
+    .concat();
+    let (code, out, _) = stream(&["--now", "2023-02-17T09:00"], input.into_bytes());
+    assert_eq!(code, 0);
+    let published: Vec<Value> = out.lines().map(|l| json(l)["published"].clone()).collect();
+    assert_eq!(
+        published,
+        [json!("2023-02-16T16:00:00"), json!("2023-02-16T16:00:00"), json!("2023-02-17T07:00:00")]
+    );
+}
+
+#[test]
 fn json_lines_failures_keep_their_place() {
     let input = [
         r#"{"id": 1, "url": "https://example.org/1"}"#.to_string(),
