@@ -35,6 +35,9 @@ pub(crate) struct Reader<R> {
     /// A header read past junk, kept for the next call once the junk has
     /// been reported.
     pending: Option<(Header, bool)>,
+    /// Set after a record without a usable length: its block is skipped
+    /// line by line up to the next record, and is not reported again.
+    resync: bool,
 }
 
 /// A record's header fields, names lower-cased.
@@ -61,7 +64,7 @@ enum Start {
 
 impl<R: BufRead> Reader<R> {
     pub(crate) fn new(input: R, limit: u64) -> Self {
-        Reader { input, limit, line: Vec::new(), done: false, pending: None }
+        Reader { input, limit, line: Vec::new(), done: false, pending: None, resync: false }
     }
 
     /// Reads up to and including the blank line after a record's header.
@@ -109,6 +112,15 @@ impl<R: BufRead> Reader<R> {
             Some((header, bad_field)) => Ok(Start::Header(header, false, bad_field)),
             None => self.header(),
         };
+        let start = match start {
+            // The block of a record already reported is not junk.
+            Ok(Start::Header(header, _, bad_field)) if self.resync => {
+                Ok(Start::Header(header, false, bad_field))
+            }
+            Ok(Start::Junk) if self.resync => Ok(Start::End),
+            other => other,
+        };
+        self.resync = false;
         let (header, bad_field) = match start {
             Ok(Start::Header(header, true, bad_field)) => {
                 // Report the junk in its place; the record comes next.
@@ -126,6 +138,7 @@ impl<R: BufRead> Reader<R> {
             .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string());
         let Some(length) = header.get("content-length").and_then(|n| n.parse::<u64>().ok()) else {
             // Without a length the block cannot be found: look for the next record.
+            self.resync = true;
             return Some(Item::Record(Record::failed(id, url, RecordError::WarcHeader)));
         };
         let kind = header.get("warc-type").unwrap_or("").to_ascii_lowercase();
@@ -294,7 +307,9 @@ mod tests {
     fn junk_between_records_is_reported_once() {
         let mut input = b"garbage\r\nmore\r\n".to_vec();
         input.extend(record("resource", "Content-Type: text/html\r\n", b"<p>one</p>"));
-        input.extend(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n");
+        input.extend(
+            b"WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>its block</p>\r\n\r\n",
+        );
         input.extend(record("resource", "Content-Type: text/html\r\n", b"<p>two</p>"));
         input
             .extend(b"WARC/1.0\r\nWARC-Type: resource\r\nnot a field\r\nContent-Length: 2\r\n\r\nab\r\n\r\n");
