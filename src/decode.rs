@@ -1,7 +1,8 @@
 //! Stage 1: bytes → UTF-8 text, and the choice of front end.
 //!
 //! Order of evidence for the encoding: a byte-order mark; valid UTF-8; the
-//! charset the page declares (`<meta charset>`, `http-equiv`, `<?xml
+//! charset the page was served with (an HTTP header's, passed in by the
+//! caller), else the one it declares (`<meta charset>`, `http-equiv`, `<?xml
 //! encoding?>`); then Mozilla's detector (chardetng). Bytes that are not
 //! valid in the chosen encoding become U+FFFD; input is never rejected for
 //! its encoding. Input that is not text at all (NUL bytes, control codes)
@@ -56,11 +57,22 @@ static MARKUP_TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// Decodes `bytes` and decides which front end reads them.
+#[cfg(any(test, feature = "training"))]
 pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded<'_>> {
+    decode_declared(bytes, format, None)
+}
+
+/// [`decode`], with the charset the page was served with (an HTTP
+/// header's label), which outranks the page's own declaration.
+pub(crate) fn decode_declared<'a>(
+    bytes: &'a [u8],
+    format: InputFormat,
+    served: Option<&str>,
+) -> Result<Decoded<'a>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);
     }
-    let text = to_utf8(bytes)?;
+    let text = to_utf8(bytes, served)?;
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -75,7 +87,7 @@ pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded<'_>> {
     Ok(Decoded { text, format })
 }
 
-fn to_utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
+fn to_utf8<'a>(bytes: &'a [u8], served: Option<&str>) -> Result<Cow<'a, str>> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Ok(decode_with(encoding, &bytes[bom..]));
     }
@@ -93,7 +105,10 @@ fn to_utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if mostly_utf8(bytes) {
         return Ok(String::from_utf8_lossy(bytes));
     }
-    let encoding = declared_encoding(bytes).unwrap_or_else(|| detect(bytes));
+    let encoding = served
+        .and_then(served_encoding)
+        .or_else(|| declared_encoding(bytes))
+        .unwrap_or_else(|| detect(bytes));
     Ok(decode_with(encoding, bytes))
 }
 
@@ -145,6 +160,13 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(DECLARATION_BYTES)];
     let label = DECLARED_CHARSET.captures(head)?.get(1)?.as_bytes();
     let encoding = Encoding::for_label(label)?;
+    (encoding != UTF_16LE && encoding != UTF_16BE).then_some(encoding)
+}
+
+/// The encoding of a served charset label, if encoding_rs knows it; a
+/// served UTF-16 is ignored for the same reason as a declared one.
+fn served_encoding(label: &str) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(label.trim().trim_matches(['"', '\'']).as_bytes())?;
     (encoding != UTF_16LE && encoding != UTF_16BE).then_some(encoding)
 }
 
@@ -228,6 +250,28 @@ mod tests {
         ] {
             assert_eq!(text_of(&bytes), want, "{name}");
         }
+    }
+
+    #[test]
+    fn served_charset_outranks_the_declared_one() {
+        let page = b"<meta charset=\"utf-8\"><p>Gr\xfc\xdfe aus M\xfcnchen</p>";
+        let served = |label| match decode_declared(page, InputFormat::Auto, label) {
+            Ok(d) => d.text.into_owned(),
+            Err(e) => format!("error: {e}"),
+        };
+        assert_eq!(served(Some("iso-8859-1")), "<meta charset=\"utf-8\"><p>Grüße aus München</p>");
+        assert_eq!(served(Some("\"windows-1252\"")), "<meta charset=\"utf-8\"><p>Grüße aus München</p>");
+        assert!(served(None).contains('\u{fffd}'), "the page's own (wrong) declaration");
+        assert!(served(Some("no-such-charset")).contains('\u{fffd}'), "an unknown label is ignored");
+        // Valid UTF-8 stays UTF-8 whatever the header says.
+        let utf8 = "<p>Grüße</p>".as_bytes();
+        assert_eq!(
+            decode_declared(utf8, InputFormat::Auto, Some("iso-8859-1"))
+                .map(|d| d.text.into_owned())
+                .ok()
+                .as_deref(),
+            Some("<p>Grüße</p>")
+        );
     }
 
     #[test]

@@ -26,6 +26,10 @@
 //! for every block) → `assemble` (labelled blocks → [`Article`]) →
 //! [`output`](to_json). Rule tables (phrases, date formats, author cues,
 //! markup tokens) live as data in one module, `rules`.
+//!
+//! For streams of crawled records (JSON Lines of `{url, html}`, WARC files
+//! as Common Crawl ships them) see [`stream`]: a record reader and a
+//! per-record cleaner, for running inside your own workers.
 
 #![deny(missing_docs)]
 
@@ -41,6 +45,7 @@ mod frontend;
 mod output;
 mod pipeline;
 mod rules;
+pub mod stream;
 mod switches;
 #[cfg(feature = "training")]
 pub mod training;

@@ -13,6 +13,7 @@ fn main() -> std::process::ExitCode {
     let code = match cli.into_config().and_then(|config| match config {
         Config::Files(plan) => cli::files::run(&plan),
         Config::Batch(plan) => cli::batch::run(&plan),
+        Config::Stream(plan) => cli::stream::run(&plan),
     }) {
         Ok(code) => code,
         Err(err) => {

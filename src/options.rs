@@ -28,11 +28,12 @@ pub struct Options {
     format: InputFormat,
     now: Option<DateTime>,
     max_bytes: u64,
+    declared_charset: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { format: InputFormat::Auto, now: None, max_bytes: DEFAULT_MAX_BYTES }
+        Options { format: InputFormat::Auto, now: None, max_bytes: DEFAULT_MAX_BYTES, declared_charset: None }
     }
 }
 
@@ -63,6 +64,16 @@ impl Options {
         self
     }
 
+    /// The charset the page was served with, as a WHATWG label (`"iso-8859-1"`,
+    /// `"windows-1251"`): the `charset` of an HTTP `Content-Type` header.
+    /// It counts as the page's declared charset and takes precedence over
+    /// a `<meta charset>`, as in browsers; a byte-order mark and valid UTF-8
+    /// still win, and an unknown label is ignored.
+    pub fn declared_charset(mut self, label: impl Into<String>) -> Self {
+        self.declared_charset = Some(label.into());
+        self
+    }
+
     /// The input format setting.
     pub fn input_format(&self) -> InputFormat {
         self.format
@@ -76,5 +87,10 @@ impl Options {
     /// The input size limit in bytes.
     pub fn byte_limit(&self) -> u64 {
         self.max_bytes
+    }
+
+    /// The charset label set by [`Options::declared_charset`], if any.
+    pub fn charset_label(&self) -> Option<&str> {
+        self.declared_charset.as_deref()
     }
 }

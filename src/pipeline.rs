@@ -32,7 +32,7 @@ pub fn clean(input: &[u8], options: &Options) -> Result<Article> {
     if input.len() as u64 > options.byte_limit() {
         return Err(Error::TooLarge { limit: options.byte_limit() });
     }
-    let decoded = decode::decode(input, options.input_format())?;
+    let decoded = decode::decode_declared(input, options.input_format(), options.charset_label())?;
     let doc = frontend::read(&decoded);
     if doc.blocks.is_empty() {
         return Err(Error::NoText);
@@ -73,7 +73,7 @@ pub fn explain(input: &[u8], options: &Options) -> Result<Vec<BlockReport>> {
     if input.len() as u64 > options.byte_limit() {
         return Err(Error::TooLarge { limit: options.byte_limit() });
     }
-    let decoded = decode::decode(input, options.input_format())?;
+    let decoded = decode::decode_declared(input, options.input_format(), options.charset_label())?;
     let doc = frontend::read(&decoded);
     let classified = classify::classify(&doc, options.reference_time());
     Ok(doc

@@ -15,5 +15,7 @@ mod hostile;
 mod never_panic;
 /// The JSON contract, as a consumer sees it.
 mod schema;
+/// `scrape-clean stream`: JSON Lines and WARC records in, JSON Lines out.
+mod stream;
 /// Shared helpers.
 mod util;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use scrape_clean::stream::InputKind;
 use scrape_clean::{InputFormat, Options, Style};
 
 const EXAMPLES: &str = "\
@@ -15,7 +16,8 @@ Examples:
   scrape-clean a.html b.txt c.txt            several pages, one JSON line each
   scrape-clean --explain page.txt            show the label of every block
   scrape-clean batch pages/ --out clean/     a folder, in parallel, one .json per page
-  scrape-clean batch pages/ --jsonl > all.jsonl";
+  scrape-clean batch pages/ --jsonl > all.jsonl
+  scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order";
 
 /// Turn raw scraped web pages (plain-text dumps or HTML) into clean article JSON.
 ///
@@ -46,6 +48,44 @@ enum Command {
     /// temporary file, then a rename). A file that cannot be cleaned is
     /// reported on stderr and skipped; the exit status is then 1.
     Batch(BatchArgs),
+    /// Clean a stream of records: JSON Lines or WARC in, JSON Lines out.
+    ///
+    /// Reads standard input, or each FILE in order. JSON Lines records are
+    /// objects `{"id", "url", "html" | "text", "fetched_at"}`; WARC
+    /// `response` records with an HTML payload are cleaned (plain, gzipped
+    /// per record or whole). Writes one JSON object a record, in input
+    /// order: the article plus `id` and `url`, or `id`, `url` and `error`.
+    /// Other WARC records are skipped and counted.
+    Stream(StreamArgs),
+}
+
+#[derive(Debug, Args)]
+struct StreamArgs {
+    /// Record files, read in order; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The kind of input, instead of telling it from the first bytes.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// Reference time for relative dates when a record has none, e.g. 2022-10-03T18:00.
+    #[arg(long, value_name = "DATETIME")]
+    now: Option<String>,
+    /// Skip records larger than this many bytes, with an error line.
+    #[arg(long, value_name = "BYTES", default_value_t = scrape_clean::DEFAULT_MAX_BYTES, hide_short_help = true)]
+    max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputArg {
+    /// Decide from the first bytes (`WARC/` or not, after gzip).
+    Auto,
+    /// JSON Lines.
+    Jsonl,
+    /// WARC.
+    Warc,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +146,8 @@ pub enum Config {
     Files(FilesPlan),
     /// Clean a folder.
     Batch(BatchPlan),
+    /// Clean a stream of records.
+    Stream(StreamPlan),
 }
 
 /// Plan for `scrape-clean FILE...`.
@@ -140,6 +182,19 @@ pub struct BatchPlan {
     pub style: Style,
 }
 
+/// Plan for `scrape-clean stream`.
+#[derive(Debug)]
+pub struct StreamPlan {
+    /// Inputs in order; `None` is standard input.
+    pub inputs: Vec<Option<PathBuf>>,
+    /// The input kind, or `None` to tell it from the first bytes.
+    pub kind: Option<InputKind>,
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Cleaning options (the reference time and the size limit).
+    pub options: Options,
+}
+
 impl Cli {
     /// Turns parsed arguments into a plan.
     pub fn into_config(self) -> Result<Config> {
@@ -157,13 +212,26 @@ impl Cli {
                     style,
                 }))
             }
+            Some(Command::Stream(s)) => {
+                let mut options = Options::new().max_bytes(s.max_bytes);
+                if let Some(now) = &s.now {
+                    options = options.now(parse_now(now)?);
+                }
+                let kind = match s.input {
+                    InputArg::Auto => None,
+                    InputArg::Jsonl => Some(InputKind::Jsonl),
+                    InputArg::Warc => Some(InputKind::Warc),
+                };
+                Ok(Config::Stream(StreamPlan {
+                    inputs: stdin_when_none(s.files),
+                    kind,
+                    threads: s.threads.unwrap_or(0),
+                    options,
+                }))
+            }
             None => {
                 let options = self.common.options()?;
-                let mut inputs: Vec<Option<PathBuf>> =
-                    self.files.into_iter().map(|f| (f.as_os_str() != "-").then_some(f)).collect();
-                if inputs.is_empty() {
-                    inputs.push(None);
-                }
+                let inputs = stdin_when_none(self.files);
                 let style =
                     if self.common.compact || inputs.len() > 1 { Style::Compact } else { Style::Pretty };
                 Ok(Config::Files(FilesPlan { inputs, options, style, explain: self.explain }))
@@ -181,17 +249,28 @@ impl Common {
         };
         let mut options = Options::new().format(format).max_bytes(self.max_bytes);
         if let Some(now) = &self.now {
-            let parsed: jiff::civil::DateTime = now
-                .trim()
-                .parse()
-                .or_else(|_| {
-                    now.trim()
-                        .parse::<jiff::civil::Date>()
-                        .map(|d| d.to_datetime(jiff::civil::Time::midnight()))
-                })
-                .with_context(|| format!("--now {now:?} is not a date-time like 2022-10-03T18:00"))?;
-            options = options.now(parsed);
+            options = options.now(parse_now(now)?);
         }
         Ok(options)
     }
+}
+
+/// The inputs named on the command line; `-`, or none at all, is standard input.
+fn stdin_when_none(files: Vec<PathBuf>) -> Vec<Option<PathBuf>> {
+    let mut inputs: Vec<Option<PathBuf>> =
+        files.into_iter().map(|f| (f.as_os_str() != "-").then_some(f)).collect();
+    if inputs.is_empty() {
+        inputs.push(None);
+    }
+    inputs
+}
+
+/// `--now`: a date-time (`2022-10-03T18:00`) or a date (its midnight).
+fn parse_now(now: &str) -> Result<jiff::civil::DateTime> {
+    now.trim()
+        .parse()
+        .or_else(|_| {
+            now.trim().parse::<jiff::civil::Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight()))
+        })
+        .with_context(|| format!("--now {now:?} is not a date-time like 2022-10-03T18:00"))
 }
