@@ -219,12 +219,13 @@ fn numeric_date(caps: &Captures, order: Order) -> Option<DateParts> {
         year += 2000;
     }
     // A number above 12 can only be the day ("11.15.2019" on an American
-    // page); otherwise dots are day-first everywhere, and slashes and
-    // dashes follow the page's language.
+    // page); otherwise dots before a full year are day-first everywhere
+    // ("11.04.2020"), and slashes, dashes and dots before a two-digit year
+    // ("11.03.17" on an American page) follow the page's language.
     let day_first = match caps.name("sep").map(|s| s.as_str()) {
         _ if a > 12 => true,
         _ if b > 12 => false,
-        Some(".") => true,
+        Some(".") if year_text.len() == 4 => true,
         _ => order == Order::DayFirst,
     };
     let (day, month) = if day_first { (a, b) } else { (b, a) };
@@ -536,6 +537,12 @@ mod tests {
             find("10/3/2022", Order::DayFirst, None).and_then(|f| f.iso).as_deref(),
             Some("2022-03-10")
         );
+        // Dots before a full year are day-first everywhere; before a
+        // two-digit year they follow the page ("11.03.17 in Gadgetry").
+        let iso = |text: &str, order| find(text, order, None).and_then(|f| f.iso);
+        assert_eq!(iso("11.04.2020", Order::MonthFirst).as_deref(), Some("2020-04-11"));
+        assert_eq!(iso("11.03.17 in Gadgetry", Order::MonthFirst).as_deref(), Some("2017-11-03"));
+        assert_eq!(iso("11.03.17", Order::DayFirst).as_deref(), Some("2017-03-11"));
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub(crate) fn read(text: &str) -> Document {
     let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
     let run = nonblank.div_ceil(super::MAX_BLOCKS).max(1);
     let mut lines_in_last = 0usize;
-    for raw in lines {
+    let column_widths = column_widths(&lines);
+    for (at, raw) in lines.iter().enumerate() {
         let line = raw.trim_end();
         if line.trim().is_empty() {
             gap = true;
@@ -49,6 +50,12 @@ pub(crate) fn read(text: &str) -> Document {
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
         let body = line.trim_start();
         let (bullet, content) = strip_bullet(body);
+        // A column of a table layout wraps at its own edge, short of the
+        // page's width (or of a page that has none).
+        let width = match (width, column_widths[at]) {
+            (Some(page), Some(column)) => Some(page.min(column)),
+            (page, column) => page.or(column),
+        };
         if let (Some(width), Some((last_len, cont_indent)), false) = (width, open, bullet) {
             let first_word = content.split_whitespace().next().map_or(0, |w| w.chars().count());
             if indent == cont_indent && last_len + 1 + first_word > width.saturating_sub(2) {
@@ -119,6 +126,67 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let near = lengths.iter().filter(|&&n| n + WRAP_SLACK >= width && n <= width + 3).count();
     let over = lengths.iter().filter(|&&n| n > width + 3).count();
     (near >= 3 && near * 100 >= lengths.len() * 3 && over * 50 <= lengths.len()).then_some(width)
+}
+
+/// Fewest lines of a column before its own wrap width is measured.
+const MIN_COLUMN_LINES: usize = 4;
+/// Share of a dump's lines that must be indented for it to be read as
+/// laid out in columns.
+const MIN_INDENTED_PERCENT: usize = 20;
+/// Narrowest column text (characters, indent left out) taken for wrapped.
+const MIN_COLUMN_TEXT: usize = 40;
+
+/// For each line, the wrap width of the column it stands in, when the
+/// column is hard-wrapped short of the page's width: a terminal dump of a
+/// table layout (w3m, lynx) wraps each cell's text at the cell's right
+/// edge, every line indented alike. A column is a run of consecutive
+/// non-blank lines with the same indent; it is wrapped
+/// when, as a page is (see [`wrap_width`]), most of its lines but the last
+/// end near its longest one and one of them goes on in lower case. Its
+/// width is that longest line.
+fn column_widths(lines: &[&str]) -> Vec<Option<usize>> {
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let mut out = vec![None; lines.len()];
+    // Only a dump laid out in columns, which indents: one of a block a
+    // line (a browser's copy) hardly ever does, and a run of its lines of
+    // about one length (a list of headlines) is no wrapped paragraph.
+    let nonblank: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    let indented = nonblank.iter().filter(|l| l.starts_with([' ', '\t'])).count();
+    if indented * 100 < nonblank.len() * MIN_INDENTED_PERCENT {
+        return out;
+    }
+    let mut start = 0;
+    while start < lines.len() {
+        let line = lines[start].trim_end();
+        if line.trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let own = indent(line);
+        let mut end = start + 1;
+        while end < lines.len() && !lines[end].trim().is_empty() && indent(lines[end].trim_end()) == own {
+            end += 1;
+        }
+        let lengths: Vec<usize> = lines[start..end].iter().map(|l| l.trim_end().chars().count()).collect();
+        let widest = lengths.iter().copied().max().unwrap_or(0);
+        let inner = &lengths[..lengths.len().saturating_sub(1)];
+        let near = inner.iter().filter(|&&n| n + WRAP_SLACK >= widest).count();
+        // Wrapped prose breaks mid-sentence somewhere: a line goes on in
+        // lower case. A list of items of about one length does not.
+        let seam = lines[start + 1..end]
+            .iter()
+            .any(|l| l.trim_start().chars().next().is_some_and(char::is_lowercase));
+        let wrapped = seam
+            && lengths.len() >= MIN_COLUMN_LINES
+            && widest.saturating_sub(own) >= MIN_COLUMN_TEXT
+            && WRAP_WIDTHS.contains(&widest)
+            && near * 4 >= inner.len() * 3;
+        if wrapped {
+            out[start..end].iter_mut().for_each(|w| *w = Some(widest));
+        }
+        start = end;
+    }
+    out
 }
 
 /// East Asian wide and full-width characters (the ranges `wcwidth` gives
@@ -241,6 +309,23 @@ mod tests {
         page.push_str(&format!("{line}\nます。\n"));
         let blocks = texts(&page);
         assert!(blocks.contains(&format!("{line}ます。")), "{blocks:#?}");
+    }
+
+    #[test]
+    fn a_wrapped_column_of_a_table_layout_is_joined() {
+        let para = "The torching of a tacky float during the Buccaneer Days parade opens the film, and pirates of all types abound in a small town suffering its conversion from a place of character into a pastel resort.";
+        let column: String = wrap(para, 48).lines().map(|l| format!("                   {l}\n")).collect();
+        let menu = "          Archives\n          Submissions\n          Awards of the year\n          Oscar dialogues\n\n";
+        // The page itself is wrapped wider: its own width does not join
+        // the column's lines.
+        let wide = "Sunshine State is the twelfth film of its director, who wrote and edited it as well, and it was shot over seven weeks on the coast of Florida with a cast of more than twenty. ".repeat(4);
+        let page = format!("{menu}{}\n{column}\n{menu}", wrap(wide.trim(), 100));
+        let blocks = texts(&page);
+        assert!(blocks.iter().any(|b| b == para), "{blocks:#?}");
+        assert!(blocks.iter().any(|b| b == "Submissions"), "{blocks:#?}");
+        // A browser's copy does not indent: its lines stay blocks.
+        let list = "Council approves the new harbour plan after debate\nRail services resume after the long signal fault\nSchools reopen across the county after the storm\nMarket traders protest at the rise in stall rents\n";
+        assert_eq!(texts(list).len(), 4);
     }
 
     #[test]
