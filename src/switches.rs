@@ -45,6 +45,8 @@ rules! {
     CommentThread => "comment-thread",
     /// Region: a thread heading that would cut off a longer prose run than it keeps is not one.
     ThreadKeepsLongest => "thread-keeps-longest",
+    /// Region: a bare "Comments" line over comment headers heads the thread.
+    BareCommentHeading => "bare-comment-heading",
     /// Region: a page whose scores are all negative keeps its best prose block.
     LoneProse => "lone-prose",
     /// Region: a table row inside the main container is strong and no stop.

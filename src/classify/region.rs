@@ -22,7 +22,7 @@ use crate::classify::model::{self, Anchor};
 use crate::classify::score::Page;
 use crate::classify::title::Titles;
 use crate::classify::{date, furniture};
-use crate::rules::phrases;
+use crate::rules::{phrases, trim_label};
 use crate::switches::{Rule, on};
 
 /// How far from the body another strong run may be and still belong to the
@@ -365,6 +365,9 @@ const MAX_INGREDIENT_LINES: usize = 60;
 /// link under the headline does not.
 const MIN_PROSE_BEFORE_THREAD: usize = 2;
 
+/// How far below a bare "Comments" line the first comment header may be.
+const BARE_HEADING_REACH: usize = 4;
+
 /// Index of the heading of the readers' comment thread ("3 Comments"), or
 /// the page's length when there is none. A heading with the same count
 /// again below it is a link to the thread, not its head, when it would cut
@@ -374,7 +377,14 @@ fn comment_thread(page: &Page, anchor: Anchor) -> usize {
     let n = page.features.len();
     let start = anchor.map_or(0, |a| a + 1);
     let runs = prose_runs(page);
-    let is_heading = |i: usize| page.features[i].furniture == Some(furniture::COMMENT_HEADING);
+    // A bare "Comments" line counts when comment headers ("Posted by:
+    // Megan | November 13, 2012 at 12:19 PM") follow it closely.
+    let bare = |i: usize| {
+        on(Rule::BareCommentHeading)
+            && phrases::COMMENT_NOUNS.binary_search(&trim_label(&page.lowered[i])).is_ok()
+            && (i + 1..(i + 1 + BARE_HEADING_REACH).min(n)).any(|j| page.features[j].comment_meta)
+    };
+    let is_heading = |i: usize| page.features[i].furniture == Some(furniture::COMMENT_HEADING) || bare(i);
     let mut prose = 0;
     let mut longest_kept = 0;
     for i in start..n {
@@ -576,6 +586,23 @@ mod tests {
         assert!(body.iter().any(|p| p.starts_with("The council approved")), "{body:#?}");
         assert!(body.iter().any(|p| p.starts_with("The work is planned")), "{body:#?}");
         assert!(body.iter().all(|p| !p.contains("great interest")), "{body:#?}");
+    }
+
+    #[test]
+    fn a_bare_comments_line_over_comment_headers_ends_the_article() {
+        let comment = |who: &str| {
+            format!(
+                "I love the black one, it is so unusual and I would wear it every single day of the week!\nPosted by: {who} | November 13, 2012 at 12:19 PM\n\n"
+            )
+        };
+        let thread: String =
+            ["Megan", "Cassandra", "Mandy", "Kate", "Molly", "Jen"].iter().map(|w| comment(w)).collect();
+        let page = format!(
+            "A giveaway with a watch maker\n\n{STORY}\nPosted on November 13, 2012 | Permalink\n\nComments\n\n{thread}"
+        );
+        let body = body_of(&page);
+        assert!(body.iter().any(|p| p.starts_with("The council approved")), "{body:#?}");
+        assert!(body.iter().all(|p| !p.contains("black one")), "{body:#?}");
     }
 
     #[test]
