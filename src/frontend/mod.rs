@@ -5,6 +5,7 @@
 //! - [`html`]: raw HTML, with markup hints; [`metadata`] reads what the
 //!   page states about itself (JSON-LD, meta tags) in a fixed cascade.
 
+pub(crate) mod columns;
 pub(crate) mod html;
 pub(crate) mod metadata;
 pub(crate) mod prefilter;

@@ -8,9 +8,14 @@
 //! page is wrapped it joins a line with the next when the next line's first
 //! word could not have fitted, which is exactly where a wrapper breaks.
 //!
+//! A dump of a table layout may print two columns side by side on each
+//! line; `columns` first rewrites such stretches as one column after the
+//! other, and each column may wrap at its own width.
+//!
 //! Line ends may be LF, CRLF or bare CR. Bullets are stripped and recorded
-//! as [`Kind::ListItem`]; nothing else is removed or rewritten, so every
-//! block is, after whitespace collapsing, a piece of the input.
+//! as [`Kind::ListItem`]; nothing else is removed, so every block is, after
+//! whitespace collapsing, a piece of the input (or pieces of one column's
+//! lines).
 
 use crate::block::{Block, Document, Kind, PageMeta, normalize_space};
 use crate::model::Format;
@@ -27,6 +32,11 @@ const BULLETS: &[char] = &['•', '◦', '▪', '▫', '‣', '∙', '●', '○
 /// Reads a plain-text dump into blocks.
 pub(crate) fn read(text: &str) -> Document {
     let lines: Vec<&str> = split_lines(text).collect();
+    let untangled = super::columns::untangle(&lines);
+    let lines: Vec<&str> = match &untangled {
+        Some(rewritten) => rewritten.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let width = wrap_width(&lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut gap = false;
