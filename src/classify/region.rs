@@ -389,7 +389,12 @@ fn comment_thread(page: &Page, anchor: Anchor) -> usize {
     let mut longest_kept = 0;
     for i in start..n {
         let cuts_longer = || {
+            // Only a count can come again: "Comments" over the thread and
+            // "Leave a reply" under it are no twins.
             let count = digits(&page.lowered[i]);
+            if count.is_empty() {
+                return false;
+            }
             let again = (i + 1..n).find(|&j| is_heading(j) && digits(&page.lowered[j]) == count);
             again.is_some_and(|j| runs[i..j].iter().any(|&words| words > longest_kept))
         };
@@ -597,8 +602,11 @@ mod tests {
         };
         let thread: String =
             ["Megan", "Cassandra", "Mandy", "Kate", "Molly", "Jen"].iter().map(|w| comment(w)).collect();
+        // The form under the thread has no count: it is no twin of
+        // "Comments" (a long comment would otherwise keep the thread).
+        let long = "I love the black one, it is so unusual, and I would wear it every day of the week, to work and to dinner, and my sister says she wants the blue one for her birthday in May, and then we will both wear them to the market on Saturday when the whole town is there to see.";
         let page = format!(
-            "A giveaway with a watch maker\n\n{STORY}\nPosted on November 13, 2012 | Permalink\n\nComments\n\n{thread}"
+            "A giveaway with a watch maker\n\n{STORY}\nPosted on November 13, 2012 | Permalink\n\nComments\n\n{long}\nPosted by: Ann | November 13, 2012 at 12:19 PM\n\n{thread}Post a comment\nName\n"
         );
         let body = body_of(&page);
         assert!(body.iter().any(|p| p.starts_with("The council approved")), "{body:#?}");
