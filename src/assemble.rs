@@ -57,10 +57,36 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
     }
 }
 
+/// Blocks from the headline down that make the article's header.
+const HEADER_BLOCKS: usize = 8;
+
 /// Stated authors first, then the visible byline, then names in an
 /// element marked as the byline, then a stated author that is only the
 /// site's name.
 fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
+    // When the byline's names are all stated, stated names that neither a
+    // byline line nor the article's header names are other articles' (the
+    // author cards of a list of posts).
+    let visible = &classified.authors;
+    let headline = classified.verdicts.iter().position(|v| v.label == Label::Headline);
+    let header = headline.map_or(0..0, |h| h.saturating_sub(2)..(h + HEADER_BLOCKS).min(doc.blocks.len()));
+    let in_a_byline = |name: &String| {
+        doc.blocks.iter().zip(&classified.verdicts).enumerate().any(|(i, (block, verdict))| {
+            (verdict.label == Label::Byline || header.contains(&i)) && block.text.contains(name.as_str())
+        })
+    };
+    if !visible.is_empty()
+        && doc.meta.authors.len() > visible.len()
+        && visible.iter().all(|name| doc.meta.authors.contains(name))
+    {
+        return doc
+            .meta
+            .authors
+            .iter()
+            .filter(|name| visible.contains(name) || in_a_byline(name))
+            .cloned()
+            .collect();
+    }
     [&doc.meta.authors, &classified.authors, &doc.meta.marked_authors, &doc.meta.site_authors]
         .into_iter()
         .find(|list| !list.is_empty())
@@ -194,6 +220,35 @@ fn sidebar(doc: &Document, classified: &Classified, order: Order) -> Vec<Sidebar
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_cards_of_other_posts_are_not_the_articles_authors() {
+        let para = "The council approved the budget on Monday after a long debate about the costs of the new bridge.";
+        let card = |title: &str, who: &str| {
+            format!(
+                "<li><a href=\"/{title}\">{title} and what it means for you</a><p class=author><a rel=author href=\"/authors/{who}\">{who}</a></p></li>"
+            )
+        };
+        let page = |byline: &str| {
+            format!(
+                "<html><body><article><h1>Bridge budget approved after a long debate</h1><p class=byline>{byline}</p>\
+                 {}</article>\
+                 <aside><h2>Recent posts</h2><ul>{}{}{}</ul></aside></body></html>",
+                (1..=8).map(|n| format!("<p>{para} Part {n} of the story.</p>")).collect::<String>(),
+                card("Roads", "Ben Popper"),
+                card("Taxes", "Max Pekarsky"),
+                card("Parks", "Emma Bostian")
+            )
+        };
+        let authors_of = |html: &str| {
+            crate::clean(html.as_bytes(), &crate::Options::default()).unwrap_or_default().authors
+        };
+        let byline = "by <a rel=author href=\"/authors/jake\">Jake Goulding</a> on January 20, 2020";
+        assert_eq!(authors_of(&page(byline)), ["Jake Goulding"]);
+        // A second author the header names stays.
+        let two = "by <a rel=author href=\"/authors/jake\">Jake Goulding</a>, <a rel=author href=\"/authors/ben\">Ben Popper</a>";
+        assert_eq!(authors_of(&page(two)), ["Jake Goulding", "Ben Popper"]);
+    }
 
     fn dated(iso: &str, text: &str) -> Dated {
         Dated { iso: Some(iso.to_string()), text: text.to_string() }
