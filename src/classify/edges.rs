@@ -75,14 +75,8 @@ fn drop_pull_quotes(doc: &Document, verdicts: &mut [Verdict]) {
         if !sentence {
             continue;
         }
-        let repeated = bare.iter().any(|(j, text)| {
-            *j < i && text.len() > quote.len() && text.contains(quote.as_str()) && {
-                let at = text.find(quote.as_str()).unwrap_or(0);
-                let before = text[..at].chars().next_back();
-                let after = text[at + quote.len()..].chars().next();
-                before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-            }
-        });
+        let repeated =
+            bare.iter().any(|(j, text)| *j < i && text.len() > quote.len() && names_in(text, quote));
         if repeated {
             verdicts[i] = Verdict { label: Label::Furniture, reason: "pull quote repeating the body" };
         }

@@ -59,10 +59,14 @@ pub(crate) fn untangle(lines: &[&str]) -> Option<Vec<String>> {
     if lines.iter().any(|l| l.contains('\t')) {
         return None;
     }
-    let split: Vec<Vec<Piece<'_>>> = lines.iter().map(|l| pieces(l.trim_end())).collect();
-    if split.iter().filter(|p| p.len() > 1).count() < MIN_SPLIT_LINES {
+    // A line splits into pieces exactly where a gutter stands inside it:
+    // most dumps have too few such lines, and are not split to find out.
+    let gutter = " ".repeat(GUTTER);
+    let inner = |l: &&str| l.trim_end().trim_start_matches(' ').contains(gutter.as_str());
+    if lines.iter().filter(|l| inner(l)).count() < MIN_SPLIT_LINES {
         return None;
     }
+    let split: Vec<Vec<Piece<'_>>> = lines.iter().map(|l| pieces(l.trim_end())).collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut at = 0;
     while at < lines.len() {
