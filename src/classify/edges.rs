@@ -14,12 +14,14 @@ use crate::classify::label::{Label, Verdict};
 use crate::rules;
 use crate::switches::{Rule, on};
 
-/// Trims the body's edges (see the module doc).
+/// Trims the body's edges (see the module doc). `lowered` is every block
+/// lower-cased, as the page was measured.
 pub(crate) fn trim(
     doc: &Document,
     verdicts: &mut [Verdict],
     authors: &[String],
     headline_text: Option<&str>,
+    lowered: &[String],
 ) {
     if on(Rule::AuthorBio) {
         drop_author_bio(doc, verdicts, authors);
@@ -34,7 +36,7 @@ pub(crate) fn trim(
         drop_leading_counters(doc, verdicts);
     }
     if on(Rule::PullQuotes) {
-        drop_pull_quotes(doc, verdicts);
+        drop_pull_quotes(doc, verdicts, lowered);
     }
 }
 
@@ -43,10 +45,10 @@ const MAX_PULL_QUOTE_WORDS: usize = 40;
 /// Fewest words of a pull quote: shorter lines repeat by chance.
 const MIN_PULL_QUOTE_WORDS: usize = 6;
 
-/// Letters and digits only, lower-cased, one space between words: what a
-/// pull quote shares with its paragraph once quotes and dashes differ.
-fn bare_words(text: &str) -> String {
-    let lower = crate::block::lowercase(text);
+/// Letters and digits only, one space between words, of a lower-cased
+/// block: what a pull quote shares with its paragraph once quotes and
+/// dashes differ.
+fn bare_words(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -60,11 +62,11 @@ fn bare_words(text: &str) -> String {
 /// Drops pull quotes: a short body block, a sentence, whose words stand
 /// word for word inside a longer body paragraph above it. An article does
 /// not say the same sentence twice; the page's layout repeats it large
-/// between later paragraphs.
-fn drop_pull_quotes(doc: &Document, verdicts: &mut [Verdict]) {
+/// between later paragraphs. `lowered` is every block lower-cased.
+fn drop_pull_quotes(doc: &Document, verdicts: &mut [Verdict], lowered: &[String]) {
     let body = body_blocks(verdicts);
     let words = |i: usize| doc.blocks[i].text.split_whitespace().count();
-    let bare: Vec<(usize, String)> = body.iter().map(|&i| (i, bare_words(&doc.blocks[i].text))).collect();
+    let bare: Vec<(usize, String)> = body.iter().map(|&i| (i, bare_words(&lowered[i]))).collect();
     for &(i, ref quote) in &bare {
         if !(MIN_PULL_QUOTE_WORDS..=MAX_PULL_QUOTE_WORDS).contains(&words(i)) {
             continue;

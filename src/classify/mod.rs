@@ -98,7 +98,7 @@ pub(crate) fn classify(doc: &Document, now: Option<DateTime>) -> Classified {
     let reading_time =
         header.clone().chain(body.span.clone()).find_map(|i| phrases::reading_time(&doc.blocks[i].text));
     region::mark(doc, &page, &mut verdicts, &body);
-    edges::trim(doc, &mut verdicts, &authors, found.text.as_deref());
+    edges::trim(doc, &mut verdicts, &authors, found.text.as_deref(), &page.lowered);
     let headline_text = found.text.clone().or_else(|| found.block.map(|i| doc.blocks[i].text.clone()));
     Classified {
         verdicts,

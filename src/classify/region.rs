@@ -385,24 +385,26 @@ fn comment_thread(page: &Page, anchor: Anchor) -> usize {
             && (i + 1..(i + 1 + BARE_HEADING_REACH).min(n)).any(|j| page.features[j].comment_meta)
     };
     let is_heading = |i: usize| page.features[i].furniture == Some(furniture::COMMENT_HEADING) || bare(i);
+    // Every heading from the start, with its count, found once.
+    let headings: Vec<(usize, String)> =
+        (start..n).filter(|&i| is_heading(i)).map(|i| (i, digits(&page.lowered[i]))).collect();
     let mut prose = 0;
     let mut longest_kept = 0;
+    let mut next = 0; // index in `headings` of the first one at or after `i`
     for i in start..n {
-        let cuts_longer = || {
+        if headings.get(next).is_some_and(|&(at, _)| at == i) {
+            let count = &headings[next].1;
+            next += 1;
             // Only a count can come again: "Comments" over the thread and
             // "Leave a reply" under it are no twins.
-            let count = digits(&page.lowered[i]);
-            if count.is_empty() {
-                return false;
+            let cuts_longer = || {
+                let again = headings[next..].iter().find(|(_, c)| c == count).map(|&(at, _)| at);
+                !count.is_empty()
+                    && again.is_some_and(|j| runs[i..j].iter().any(|&words| words > longest_kept))
+            };
+            if prose >= MIN_PROSE_BEFORE_THREAD && !(on(Rule::ThreadKeepsLongest) && cuts_longer()) {
+                return i;
             }
-            let again = (i + 1..n).find(|&j| is_heading(j) && digits(&page.lowered[j]) == count);
-            again.is_some_and(|j| runs[i..j].iter().any(|&words| words > longest_kept))
-        };
-        if is_heading(i)
-            && prose >= MIN_PROSE_BEFORE_THREAD
-            && !(on(Rule::ThreadKeepsLongest) && cuts_longer())
-        {
-            return i;
         }
         prose += usize::from(model::reads_as_prose(page, i));
         longest_kept = longest_kept.max(runs[i]);
