@@ -61,6 +61,8 @@ rules! {
     SideRunsBefore => "side-runs-before",
     /// Region: once the headline is known, a lead cut off between it and the body joins.
     LeadAfterHeadline => "lead-after-headline",
+    /// Text front end: a dump without a clear wrap width joins lines at its longest line's length where one goes on in lower case.
+    WrapCeiling => "wrap-ceiling",
     /// Region: past a small "Read also" box, one paragraph is enough for a side run.
     PastInArticleBox => "past-in-article-box",
     /// Region: inside the main container one paragraph is enough for a side run.

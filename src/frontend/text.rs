@@ -19,6 +19,7 @@
 
 use crate::block::{Block, Document, Kind, PageMeta, normalize_space};
 use crate::model::Format;
+use crate::switches::{Rule, on};
 
 /// The narrowest and widest wrap widths recognised. Terminals and dump
 /// tools wrap at 72–132 columns; wider "widths" are just long paragraphs.
@@ -38,6 +39,10 @@ pub(crate) fn read(text: &str) -> Document {
         None => lines,
     };
     let width = wrap_width(&lines);
+    // Without a clear width, a dump whose longest lines share one length
+    // may still be wrapped there; its lines join only where one goes on in
+    // lower case.
+    let ceiling = if width.is_none() && on(Rule::WrapCeiling) { wrap_ceiling(&lines) } else { None };
     let mut blocks: Vec<Block> = Vec::new();
     let mut gap = false;
     // The last line of the open block, for the wrap test, and the indent a
@@ -62,9 +67,10 @@ pub(crate) fn read(text: &str) -> Document {
         let (bullet, content) = strip_bullet(body);
         // A column of a table layout wraps at its own edge, short of the
         // page's width (or of a page that has none).
+        let lower_seam = content.chars().next().is_some_and(char::is_lowercase);
         let width = match (width, column_widths[at]) {
             (Some(page), Some(column)) => Some(page.min(column)),
-            (page, column) => page.or(column),
+            (page, column) => page.or(column).or(ceiling.filter(|_| lower_seam)),
         };
         if let (Some(width), Some((last_len, cont_indent)), false) = (width, open, bullet) {
             let first_word = content.split_whitespace().next().map_or(0, |w| w.chars().count());
@@ -136,6 +142,21 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let near = lengths.iter().filter(|&&n| n + WRAP_SLACK >= width && n <= width + 3).count();
     let over = lengths.iter().filter(|&&n| n > width + 3).count();
     (near >= 3 && near * 100 >= lengths.len() * 3 && over * 50 <= lengths.len()).then_some(width)
+}
+
+/// Fewest lines that end at a dump's ceiling for it to count.
+const MIN_CEILING_LINES: usize = 3;
+
+/// The longest line of a dump that [`wrap_width`] finds no width for,
+/// when it is a plausible width and at least [`MIN_CEILING_LINES`] lines
+/// end near it: a page of menus and short lines whose few paragraphs were
+/// wrapped (a paywalled article's two-paragraph teaser). Too weak alone;
+/// [`read`] joins at it only where the next line goes on in lower case.
+fn wrap_ceiling(lines: &[&str]) -> Option<usize> {
+    let lengths = || lines.iter().map(|l| l.trim_end().chars().count());
+    let widest = lengths().max()?;
+    let near = lengths().filter(|&n| n > 0 && n + WRAP_SLACK >= widest).count();
+    (WRAP_WIDTHS.contains(&widest) && near >= MIN_CEILING_LINES).then_some(widest)
 }
 
 /// Fewest lines of a column before its own wrap width is measured.
@@ -336,6 +357,24 @@ mod tests {
         // A browser's copy does not indent: its lines stay blocks.
         let list = "Council approves the new harbour plan after debate\nRail services resume after the long signal fault\nSchools reopen across the county after the storm\nMarket traders protest at the rise in stall rents\n";
         assert_eq!(texts(list).len(), 4);
+    }
+
+    #[test]
+    fn a_teaser_wrapped_among_many_short_lines_joins_where_it_goes_on_in_lower_case() {
+        // Two wrapped paragraphs among a page of menu lines: too few lines
+        // near the width for a page width to be measured.
+        let mut page: String = (0..150).map(|i| format!("Menu entry {i}\n")).collect();
+        let first = "Gaming used to be so simple. We would buy a game, sit down in front of a console or PC, grind our way to the end, then repeat.";
+        let second = "Now we spend money over and over on virtual perks. We play on phones and tablets while socializing with far-flung friends, and there is no end.";
+        page.push_str(&format!("\n{}\n{}\n", wrap(first, 100), wrap(second, 100)));
+        // A line as long, with a capitalised line under it, stays apart.
+        let long = "Subscribers read the whole story with all of its pictures and the charts that go with it, every day";
+        page.push_str(&format!("\n{long}\nSign In\n"));
+        let blocks = texts(&page);
+        assert!(blocks.iter().any(|b| b == first), "{blocks:#?}");
+        assert!(blocks.iter().any(|b| b == second), "{blocks:#?}");
+        assert!(blocks.iter().any(|b| b == long), "{blocks:#?}");
+        assert!(blocks.iter().any(|b| b == "Sign In"), "{blocks:#?}");
     }
 
     #[test]
