@@ -17,6 +17,11 @@ use crate::rules::trim_label;
 /// that mentions "newsletter" is usually longer, and often shorter ones are
 /// saved by the region around them.
 const MAX_FURNITURE_WORDS: usize = 60;
+/// Longest block that a call to click ("Click here to get the app")
+/// condemns: promotions are a sentence or two (the longest on the dev
+/// pages is 17 words); a paragraph pointing to the full report is the
+/// article's.
+const MAX_CLICK_PROMO_WORDS: usize = 25;
 /// Longest "Read also: <title>" line.
 const MAX_RELATED_LINK_WORDS: usize = 30;
 
@@ -114,7 +119,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
         return Some("UI label");
     }
     if words <= MAX_FURNITURE_WORDS {
-        if phrases::has_boilerplate(lower) {
+        if phrases::has_boilerplate(lower)
+            || words <= MAX_CLICK_PROMO_WORDS && phrases::has_click_phrase(lower)
+        {
             return Some("furniture phrase");
         }
         let short_with_mark =
@@ -183,6 +190,13 @@ mod tests {
             ("Abgelegt unter: Fotografie", true),
             ("Tagged:", true),
             ("Tagging animals is how researchers follow them, she said.", false),
+            ("Do you rely on our reporting? Click here to support it.", true),
+            ("CLICK HERE TO GET THE HARBOUR NEWS APP", true),
+            (
+                "The council published the full report on its website on Monday, and residents who want to read the \
+                 consultants' figures for each of the three bridge designs can click here to download it as a PDF.",
+                false,
+            ),
         ] {
             assert_eq!(verdict(line).is_some(), furniture, "{line:?}: {:?}", verdict(line));
         }

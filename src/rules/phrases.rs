@@ -114,10 +114,10 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "articoli gratuiti", "artigos gratuitos", "artikel teilen", "artículos gratuitos",
     "auch interessant", "audio is created", "auf einer seite lesen", "avec votre accord",
     "by taboola", "bültenimize abone", "cet article vous a-t-il été utile", "cette vidéo",
-    "click here", "comment by", "comparte este", "confirmation email", "contraseña",
-    "cookie policy", "cookie settings", "cookies to", "copyright ©", "copyrighted property",
-    "correo electrónico", "create an account", "create your free account", "darmowych artykułów",
-    "data protection", "deja un comentario", "den här webbplatsen använder", "derechos reservados",
+    "comment by", "comparte este", "confirmation email", "contraseña", "cookie policy",
+    "cookie settings", "cookies to", "copyright ©", "copyrighted property", "correo electrónico",
+    "create an account", "create your free account", "darmowych artykułów", "data protection",
+    "deja un comentario", "den här webbplatsen använder", "derechos reservados",
     "deze website gebruikt cookies", "diese website verwendet cookies", "dieser artikel erschien",
     "diritti riservati", "do you have a story for us", "dona ahora", "dona ora", "donate now",
     "download the app", "droits réservés", "du bist hier", "e-mail-adresse",
@@ -252,6 +252,16 @@ pub(crate) const LIST_LABELS: &[&str] = &[
     "метки", "мітки", "теги",
 ];
 
+/// Calls to click that mark a short block as a promotion ("Click here to
+/// get the app", "Do you rely on our reporting? Click here to support
+/// it."), matched like [`BOILERPLATE_PHRASES`] but only in blocks of at
+/// most `classify`'s promotion length limit: a paragraph that says where
+/// to click for the full report is still the article.
+#[rustfmt::skip]
+pub(crate) const CLICK_PHRASES: &[&str] = &[
+    "clicca qui", "click here", "cliquez ici", "haga clic aquí", "hier klicken", "kliknij tutaj",
+];
+
 /// Cues that a block describes a picture: positions of people in the frame,
 /// "pictured", and the labels that introduce a photo credit.
 #[rustfmt::skip]
@@ -336,6 +346,8 @@ pub(crate) const COMMENT_COUNT_WORDS: &[&str] = &[
 pub(crate) struct Phrases {
     /// Substring matcher over [`BOILERPLATE_PHRASES`].
     pub(crate) boilerplate: AhoCorasick,
+    /// Substring matcher over [`CLICK_PHRASES`].
+    pub(crate) click: AhoCorasick,
     /// Matcher over [`CAPTION_CUES`].
     pub(crate) caption: AhoCorasick,
     /// "3 min read", "Lesezeit: 5 Minuten": group `n` is the number.
@@ -360,6 +372,7 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let words = alternation(READING_TIME_WORDS);
     Phrases {
         boilerplate: phrase_matcher(BOILERPLATE_PHRASES),
+        click: phrase_matcher(CLICK_PHRASES),
         caption: phrase_matcher(CAPTION_CUES),
         reading_time: compile(&format!(
             r"(?i)(?:(?P<n>\d{{1,3}})\s*{units}\s*{words}|{words}:?\s*(?P<m>\d{{1,3}})\s*{units})"
@@ -386,6 +399,11 @@ pub(crate) static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 /// without spaces (CJK) match anywhere.
 pub(crate) fn has_boilerplate(lower: &str) -> bool {
     has_phrase(&PHRASES.boilerplate, lower)
+}
+
+/// True when `lower` holds a call to click ([`CLICK_PHRASES`]) on word edges.
+pub(crate) fn has_click_phrase(lower: &str) -> bool {
+    has_phrase(&PHRASES.click, lower)
 }
 
 /// True when a match of `matcher` in `lower` starts and ends on word edges.
@@ -590,6 +608,7 @@ mod tests {
         assert_table("BOILERPLATE_LABELS", BOILERPLATE_LABELS);
         assert_table("GALLERY_WORDS", GALLERY_WORDS);
         assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
+        assert_table("CLICK_PHRASES", CLICK_PHRASES);
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
@@ -604,7 +623,8 @@ mod tests {
         assert_table("LIST_HEADING_OPENERS", LIST_HEADING_OPENERS);
         assert_table("LIST_HEADING_NOUNS", LIST_HEADING_NOUNS);
         assert_table("COMMENT_COUNT_WORDS", COMMENT_COUNT_WORDS);
-        for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES] {
+        for table in [BOILERPLATE_LABELS, BOILERPLATE_PHRASES, CLICK_PHRASES, SIDEBAR_HEADINGS, CAPTION_CUES]
+        {
             for entry in table {
                 assert_eq!(entry.to_lowercase(), *entry, "{entry:?} must be lower case");
             }
