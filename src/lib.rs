@@ -51,7 +51,7 @@ mod switches;
 pub mod training;
 
 pub use error::{Error, Result};
-pub use model::{Article, Format, Image, SidebarItem, Source};
+pub use model::{Article, BodyKind, Format, Image, SidebarItem, Source};
 pub use options::{DEFAULT_MAX_BYTES, InputFormat, Options};
 pub use output::{BlockReport, Style, explain_text, to_json};
 pub use pipeline::{clean, clean_file, explain};
