@@ -63,6 +63,9 @@ pub(crate) struct Block {
     pub(crate) container: usize,
     /// Inside the element whose paragraphs score highest (HTML only).
     pub(crate) in_main: bool,
+    /// A list item of a numbered list (`<ol>`; HTML only). Read by
+    /// assemble for the body's kinds, never by classify.
+    pub(crate) numbered: bool,
 }
 
 impl Block {
@@ -77,6 +80,7 @@ impl Block {
             class_score: 0,
             container: 0,
             in_main: false,
+            numbered: false,
         }
     }
 }

@@ -1,7 +1,9 @@
 //! scrape-clean turns raw scraped web pages — plain-text dumps of a whole
 //! page, or raw HTML — into one clean article: headline, authors,
 //! publication time, body paragraphs, captions and the page's sidebar news
-//! items, ready to serialise as JSON.
+//! items, ready to serialise as JSON or to render as Markdown or plain
+//! text ([`to_markdown`], [`to_text`]). Each body paragraph keeps its kind
+//! ([`BodyKind`]: paragraph, subhead, list item, quote, table row).
 //!
 //! ```
 //! use scrape_clean::{clean, Options};
@@ -24,7 +26,7 @@
 //! The pipeline, one module a stage: `decode` (bytes → UTF-8, text or
 //! HTML) → `frontend` (text lines or the DOM → blocks) → `classify` (a label
 //! for every block) → `assemble` (labelled blocks → [`Article`]) →
-//! [`output`](to_json). Rule tables (phrases, date formats, author cues,
+//! [`output`](to_json) (JSON, Markdown, text). Rule tables (phrases, date formats, author cues,
 //! markup tokens) live as data in one module, `rules`.
 //!
 //! For streams of crawled records (JSON Lines of `{url, html}`, WARC files
@@ -51,7 +53,7 @@ mod switches;
 pub mod training;
 
 pub use error::{Error, Result};
-pub use model::{Article, Format, Image, SidebarItem, Source};
+pub use model::{Article, BodyKind, Format, Image, SidebarItem, Source};
 pub use options::{DEFAULT_MAX_BYTES, InputFormat, Options};
-pub use output::{BlockReport, Style, explain_text, to_json};
+pub use output::{BlockReport, Style, explain_text, to_json, to_markdown, to_text};
 pub use pipeline::{clean, clean_file, explain};

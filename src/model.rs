@@ -34,6 +34,15 @@ pub struct Article {
     /// whitespace collapsed. Subheads, list items and quotes are paragraphs
     /// too; captions are not (see `images`).
     pub body: Vec<String>,
+    /// What each paragraph of `body` is, parallel to it (the same length,
+    /// in the same order): a plain paragraph, a subhead, an item of a
+    /// bulleted or numbered list, a quotation, a data-table row, or
+    /// preformatted text. Read from the markup in HTML; in a text dump,
+    /// bulleted and numbered lines are list items and a short line without
+    /// final punctuation between paragraphs is a subhead. Missing in JSON
+    /// written before this field existed, which reads as all paragraphs.
+    #[serde(default)]
+    pub body_kinds: Vec<BodyKind>,
     /// Captioned pictures of the article.
     pub images: Vec<Image>,
     /// News items from feeds and side lists ("News Feed", "Most read").
@@ -48,6 +57,32 @@ pub struct Article {
     pub description: Option<String>,
     /// Where the page came from.
     pub source: Source,
+}
+
+/// What a paragraph of [`Article::body`] is. In JSON, a `snake_case`
+/// string: `"paragraph"`, `"subhead"`, `"list_item"`, `"ordered_item"`,
+/// `"quote"`, `"table_row"`, `"preformatted"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// A plain paragraph (also anything the page does not mark as more).
+    #[default]
+    Paragraph,
+    /// A subhead inside the article (`<h2>`, or a short unpunctuated line
+    /// between paragraphs of a dump).
+    Subhead,
+    /// An item of a bulleted list (`<ul>`, or a dump's `•`/`-` line).
+    ListItem,
+    /// An item of a numbered list (`<ol>`, or a run of dump lines numbered
+    /// `1.`, `2.`, …, which keep their number in the text).
+    OrderedItem,
+    /// A block quotation.
+    Quote,
+    /// A row of a data table, its cells parted by a tab.
+    TableRow,
+    /// Preformatted text (`<pre>`), whitespace collapsed like the rest.
+    Preformatted,
 }
 
 /// A picture's caption and credit.

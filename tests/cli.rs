@@ -247,3 +247,118 @@ fn explain_labels_every_block() {
     assert!(text.lines().any(|l| l.contains("furniture") && l.contains("Skip to content")));
     assert!(text.lines().any(|l| l.contains("item-time") && l.contains("6:57 PM")));
 }
+
+/// A fixture's golden Markdown or text (`output.md`, `output.txt`).
+fn golden_output(case: &str, file: &str) -> String {
+    fs::read_to_string(fixtures().join(case).join(file)).unwrap()
+}
+
+fn stdout_of(assert: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn output_markdown_and_text_print_the_article_so() {
+    let markdown = stdout_of(command().args(["--output", "markdown"]).arg(seed()).assert().success());
+    assert!(markdown.starts_with("# Lithuania's Defense Ministry"), "{markdown}");
+    assert_eq!(markdown, golden_output("seed-kyiv-independent", "output.md"));
+    let text = stdout_of(command().args(["--output", "text"]).arg(seed()).assert().success());
+    assert_eq!(text, golden_output("seed-kyiv-independent", "output.txt"));
+    // Standard input, and --compact (JSON only) changes nothing.
+    let bytes = fs::read(seed()).unwrap();
+    let piped =
+        stdout_of(command().args(["--output", "text", "--compact"]).write_stdin(bytes).assert().success());
+    assert_eq!(piped, text);
+}
+
+#[test]
+fn several_pages_in_markdown_or_text_are_parted() {
+    let table = fixtures().join("html-press-release-table").join("input.html");
+    let markdown =
+        stdout_of(command().args(["--output", "markdown"]).arg(seed()).arg(&table).assert().success());
+    assert_eq!(
+        markdown,
+        format!(
+            "{}\n---\n\n{}",
+            golden_output("seed-kyiv-independent", "output.md"),
+            golden_output("html-press-release-table", "output.md")
+        )
+    );
+    let text = stdout_of(command().args(["--output", "text"]).arg(seed()).arg(&table).assert().success());
+    let pages: Vec<&str> = text.split("\u{c}\n").collect();
+    assert_eq!(
+        pages,
+        [
+            golden_output("seed-kyiv-independent", "output.txt"),
+            golden_output("html-press-release-table", "output.txt")
+        ]
+    );
+}
+
+#[test]
+fn explain_and_output_do_not_go_together() {
+    command()
+        .args(["--explain", "--output", "markdown"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--explain"));
+    command().args(["--output", "html"]).arg(seed()).assert().code(2);
+}
+
+#[test]
+fn batch_writes_md_or_txt_files() {
+    let input = batch_folder();
+    for (output, extension) in [("markdown", "md"), ("text", "txt")] {
+        let out = TempDir::new().unwrap();
+        command()
+            .args(["batch", "--output", output])
+            .arg(input.path())
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("4 pages cleaned, 1 failed in"));
+        let mut files: Vec<String> = walk(out.path())
+            .into_iter()
+            .map(|p| Path::new(&p).strip_prefix(out.path()).unwrap().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        assert_eq!(
+            files,
+            ["blog/sourdough", "news/2022/kyiv", "news/hitze", "news/latin1"]
+                .map(|f| format!("{f}.{extension}")),
+            "{output}"
+        );
+        let file = if extension == "md" { "output.md" } else { "output.txt" };
+        assert_eq!(
+            fs::read_to_string(out.path().join(format!("news/2022/kyiv.{extension}"))).unwrap(),
+            golden_output("seed-kyiv-independent", file)
+        );
+    }
+}
+
+#[test]
+fn batch_jsonl_carries_markdown_or_text_in_a_field() {
+    let input = TempDir::new().unwrap();
+    fs::copy(seed(), input.path().join("a.txt")).unwrap();
+    fs::copy(fixtures().join("html-press-release-table/input.html"), input.path().join("b.html")).unwrap();
+    let plain = stdout_of(command().args(["batch", "--jsonl"]).arg(input.path()).assert().success());
+    for (output, field, file) in [("markdown", "markdown", "output.md"), ("text", "text", "output.txt")] {
+        let lines = stdout_of(
+            command().args(["batch", "--jsonl", "--output", output]).arg(input.path()).assert().success(),
+        );
+        let (lines, plain): (Vec<&str>, Vec<&str>) = (lines.lines().collect(), plain.lines().collect());
+        assert_eq!(lines.len(), 2);
+        for (line, plain) in lines.iter().zip(&plain) {
+            let mut value = json(line);
+            // The article's own fields are unchanged, and the new one comes last.
+            let added = value.as_object_mut().unwrap().remove(field);
+            assert!(added.is_some(), "{output}: no {field} field in {line}");
+            assert_eq!(value, json(plain));
+            assert!(line.starts_with(&plain[..plain.len() - 1]), "{output}: fields keep their order");
+        }
+        assert_eq!(json(lines[0])[field], golden_output("seed-kyiv-independent", file));
+        assert_eq!(json(lines[1])[field], golden_output("html-press-release-table", file));
+    }
+}

@@ -83,7 +83,7 @@ fn hand_written_truth_holds() {
 
 /// The options a case asks for in its optional `options.json`
 /// (`{"now": "2023-02-16T18:00:00"}`), else the defaults.
-fn options_of(case: &std::path::Path) -> Options {
+pub fn options_of(case: &std::path::Path) -> Options {
     let Ok(text) = std::fs::read_to_string(case.join("options.json")) else { return Options::default() };
     let value: Value = serde_json::from_str(&text).unwrap();
     let mut options = Options::default();

@@ -18,6 +18,7 @@ struct Article {
     updated: Option<String>,
     updated_text: Option<String>,
     body: Vec<String>,
+    body_kinds: Vec<BodyKind>,
     images: Vec<Image>,
     sidebar: Vec<SidebarItem>,
     reading_time_minutes: Option<u32>,
@@ -25,6 +26,19 @@ struct Article {
     site_name: Option<String>,
     description: Option<String>,
     source: Source,
+}
+
+/// Every kind a body paragraph can have; any other string fails.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum BodyKind {
+    Paragraph,
+    Subhead,
+    ListItem,
+    OrderedItem,
+    Quote,
+    TableRow,
+    Preformatted,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +76,7 @@ const KEYS: &[&str] = &[
     "updated",
     "updated_text",
     "body",
+    "body_kinds",
     "images",
     "sidebar",
     "reading_time_minutes",
@@ -81,6 +96,12 @@ fn cli_output_follows_the_schema() {
         let article: Article =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", case.display()));
         assert!(matches!(article.source.format.as_str(), "text" | "html"), "{}", case.display());
+        assert_eq!(
+            article.body_kinds.len(),
+            article.body.len(),
+            "{}: a kind for every paragraph",
+            case.display()
+        );
         assert_eq!(article.source.path.as_deref(), Some(input.to_str().unwrap()));
         // Top-level keys of the pretty output, in the order written.
         let keys: Vec<&str> = text

@@ -419,3 +419,31 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn output_markdown_or_text_adds_a_field_to_each_cleaned_record() {
+    let seed_text = fs::read_to_string(seed()).unwrap();
+    let input = format!(
+        "{}\n{}\n",
+        json!({"id": 1, "url": "https://example.org/a", "text": seed_text}),
+        json!({"id": 2, "url": null})
+    );
+    let (code, plain, _) = stream(&[], input.clone().into_bytes());
+    assert_eq!(code, 1, "the second record has no page");
+    let plain: Vec<&str> = plain.lines().collect();
+    for (output, field, file) in [("markdown", "markdown", "output.md"), ("text", "text", "output.txt")] {
+        let (code, out, _) = stream(&["--output", output], input.clone().into_bytes());
+        assert_eq!(code, 1);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        let golden = fs::read_to_string(fixtures().join("seed-kyiv-independent").join(file)).unwrap();
+        let mut record = json(lines[0]);
+        assert_eq!(record[field], golden.as_str(), "{output}");
+        assert!(lines[0].starts_with(&plain[0][..plain[0].len() - 1]), "the record's fields come first");
+        record.as_object_mut().unwrap().remove(field);
+        assert_eq!(record, json(plain[0]));
+        // A record that failed keeps its error line as it was.
+        assert_eq!(lines[1], plain[1]);
+        assert!(json(lines[1]).get(field).is_none());
+    }
+}

@@ -13,6 +13,9 @@ mod hostile;
 /// Properties that must hold for any input: no panic, valid JSON, no
 /// invented words.
 mod never_panic;
+/// Markdown and text output: goldens, and Markdown read back by a
+/// CommonMark parser.
+mod output;
 /// The JSON contract, as a consumer sees it.
 mod schema;
 /// `scrape-clean stream`: JSON Lines and WARC records in, JSON Lines out.

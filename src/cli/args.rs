@@ -4,19 +4,23 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use scrape_clean::stream::InputKind;
 use scrape_clean::{InputFormat, Options, Style};
+
+use crate::cli::render::Output;
 
 const EXAMPLES: &str = "\
 Examples:
   scrape-clean page.txt                      clean one dump, print pretty JSON
   curl -s https://example.org/a | scrape-clean --format html
   scrape-clean a.html b.txt c.txt            several pages, one JSON line each
+  scrape-clean --output markdown page.html   the article as Markdown (or `text`)
   scrape-clean --explain page.txt            show the label of every block
   scrape-clean batch pages/ --out clean/     a folder, in parallel, one .json per page
   scrape-clean batch pages/ --jsonl > all.jsonl
+  scrape-clean batch pages/ --out md/ --output markdown   one .md per page
   scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order";
 
 /// Turn raw scraped web pages (plain-text dumps or HTML) into clean article JSON.
@@ -44,7 +48,8 @@ pub struct Cli {
 enum Command {
     /// Clean every file under a folder, in parallel.
     ///
-    /// Each file DIR/a/b.txt becomes OUT/a/b.json (written atomically: a
+    /// Each file DIR/a/b.txt becomes OUT/a/b.json, or b.md / b.txt with
+    /// --output markdown / text (written atomically: a
     /// temporary file, then a rename). A file that cannot be cleaned is
     /// reported on stderr and skipped; the exit status is then 1.
     Batch(BatchArgs),
@@ -70,6 +75,9 @@ struct StreamArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Add the article as Markdown (a `markdown` field) or plain text (a `text` field) to each record.
+    #[arg(long, value_enum, default_value_t = OutputArg::Json, value_name = "FORMAT")]
+    output: OutputArg,
     /// Reference time for relative dates when a record has none, e.g. 2022-10-03T18:00.
     #[arg(long, value_name = "DATETIME")]
     now: Option<String>,
@@ -93,16 +101,17 @@ struct BatchArgs {
     /// The folder of pages, searched recursively.
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// Where the .json files go (created if missing).
+    /// Where the output files go (created if missing): .json, or .md / .txt with --output.
     #[arg(long, short, value_name = "OUT", required_unless_present = "jsonl")]
     out: Option<PathBuf>,
-    /// Write JSON Lines to standard output instead of files under --out.
+    /// Write JSON Lines to standard output instead of files under --out (with
+    /// --output markdown or text, each line gets a `markdown` or `text` field).
     #[arg(long, conflicts_with = "out")]
     jsonl: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
-    /// Skip pages whose .json is already there and newer than the page.
+    /// Skip pages whose output file is already there and newer than the page.
     #[arg(long)]
     skip_existing: bool,
     /// Follow symbolic links to folders.
@@ -118,6 +127,9 @@ struct Common {
     /// How to read pages: sniff the content, or force text or HTML.
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     format: FormatArg,
+    /// What to print: the article as JSON, as Markdown, or as plain text (headline and paragraphs).
+    #[arg(long, value_enum, default_value_t = OutputArg::Json, value_name = "FORMAT")]
+    output: OutputArg,
     /// One-line JSON even for a single page.
     #[arg(long)]
     compact: bool,
@@ -137,6 +149,26 @@ enum FormatArg {
     Text,
     /// Raw HTML.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputArg {
+    /// The article as JSON (JSON Lines for several pages).
+    Json,
+    /// CommonMark: headline, byline, subheads, lists, quotes, tables, captions.
+    Markdown,
+    /// The headline and the paragraphs, blank lines between.
+    Text,
+}
+
+impl From<OutputArg> for Output {
+    fn from(arg: OutputArg) -> Self {
+        match arg {
+            OutputArg::Json => Output::Json,
+            OutputArg::Markdown => Output::Markdown,
+            OutputArg::Text => Output::Text,
+        }
+    }
 }
 
 /// What to do, decided once from the arguments.
@@ -161,6 +193,8 @@ pub struct FilesPlan {
     pub style: Style,
     /// Print the classifier's view instead of JSON.
     pub explain: bool,
+    /// JSON, Markdown or text.
+    pub output: Output,
 }
 
 /// Plan for `scrape-clean batch`.
@@ -180,6 +214,8 @@ pub struct BatchPlan {
     pub options: Options,
     /// JSON style of each output file.
     pub style: Style,
+    /// JSON, Markdown or text files; with JSON Lines, the field added to each line.
+    pub output: Output,
 }
 
 /// Plan for `scrape-clean stream`.
@@ -193,6 +229,8 @@ pub struct StreamPlan {
     pub threads: usize,
     /// Cleaning options (the reference time and the size limit).
     pub options: Options,
+    /// The field added to each cleaned record, if any.
+    pub output: Output,
 }
 
 impl Cli {
@@ -210,6 +248,7 @@ impl Cli {
                     follow: b.follow,
                     options,
                     style,
+                    output: b.common.output.into(),
                 }))
             }
             Some(Command::Stream(s)) => {
@@ -227,6 +266,7 @@ impl Cli {
                     kind,
                     threads: s.threads.unwrap_or(0),
                     options,
+                    output: s.output.into(),
                 }))
             }
             None => {
@@ -234,7 +274,11 @@ impl Cli {
                 let inputs = stdin_when_none(self.files);
                 let style =
                     if self.common.compact || inputs.len() > 1 { Style::Compact } else { Style::Pretty };
-                Ok(Config::Files(FilesPlan { inputs, options, style, explain: self.explain }))
+                let output = self.common.output.into();
+                if self.explain && output != Output::Json {
+                    bail!("--explain prints the page's blocks, not the article: use it without --output");
+                }
+                Ok(Config::Files(FilesPlan { inputs, options, style, explain: self.explain, output }))
             }
         }
     }

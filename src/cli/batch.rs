@@ -5,9 +5,9 @@
 //! output and the error messages are the same whatever the thread count.
 //! Memory stays flat: only one chunk of results is held at a time.
 //!
-//! Output files are written atomically (a temporary file in the target
-//! folder, then a rename), so an interrupted run leaves whole JSON files or
-//! none. Output paths are built from the path *relative to the input
+//! Output files (`.json`, or `.md` / `.txt` with `--output`) are written
+//! atomically (a temporary file in the target folder, then a rename), so an
+//! interrupted run leaves whole files or none. Output paths are built from the path *relative to the input
 //! folder*, so they cannot leave `--out`.
 
 use std::collections::HashMap;
@@ -158,7 +158,8 @@ fn plan_jobs(plan: &BatchPlan) -> Result<(Vec<Job>, usize)> {
             inputs.push(path.to_path_buf());
         }
     }
-    let outputs = plan.out.as_ref().map(|out| output_paths(&plan.dir, out, &inputs));
+    let extension = plan.output.extension();
+    let outputs = plan.out.as_ref().map(|out| output_paths(&plan.dir, out, &inputs, extension));
     let jobs = inputs
         .into_iter()
         .enumerate()
@@ -167,9 +168,10 @@ fn plan_jobs(plan: &BatchPlan) -> Result<(Vec<Job>, usize)> {
     Ok((jobs, failed))
 }
 
-/// `DIR/a/b.txt` → `OUT/a/b.json`. Where two inputs would share a name
-/// (`b.txt`, `b.html`), each keeps its extension: `b.txt.json`, `b.html.json`.
-fn output_paths(dir: &Path, out: &Path, inputs: &[PathBuf]) -> Vec<PathBuf> {
+/// `DIR/a/b.txt` → `OUT/a/b.json` (`extension` is `json`, `md` or `txt`).
+/// Where two inputs would share a name (`b.txt`, `b.html`), each keeps its
+/// extension: `b.txt.json`, `b.html.json`.
+fn output_paths(dir: &Path, out: &Path, inputs: &[PathBuf], extension: &str) -> Vec<PathBuf> {
     let relative: Vec<PathBuf> = inputs
         .iter()
         .map(|p| {
@@ -177,7 +179,7 @@ fn output_paths(dir: &Path, out: &Path, inputs: &[PathBuf]) -> Vec<PathBuf> {
                 .map_or_else(|_| p.file_name().map(PathBuf::from).unwrap_or_default(), Path::to_path_buf)
         })
         .collect();
-    let plain: Vec<PathBuf> = relative.iter().map(|r| r.with_extension("json")).collect();
+    let plain: Vec<PathBuf> = relative.iter().map(|r| r.with_extension(extension)).collect();
     let mut uses: HashMap<&PathBuf, usize> = HashMap::new();
     for p in &plain {
         *uses.entry(p).or_default() += 1;
@@ -185,13 +187,14 @@ fn output_paths(dir: &Path, out: &Path, inputs: &[PathBuf]) -> Vec<PathBuf> {
     relative
         .iter()
         .zip(&plain)
-        .map(|(rel, json)| {
-            if uses.get(json).copied().unwrap_or(0) > 1 {
+        .map(|(rel, named)| {
+            if uses.get(named).copied().unwrap_or(0) > 1 {
                 let mut name: OsString = rel.file_name().map(OsString::from).unwrap_or_default();
-                name.push(".json");
+                name.push(".");
+                name.push(extension);
                 out.join(rel.with_file_name(name))
             } else {
-                out.join(json)
+                out.join(named)
             }
         })
         .collect()
@@ -206,10 +209,12 @@ fn process(job: &Job, plan: &BatchPlan) -> Outcome {
         Ok(article) => article,
         Err(err) => return Outcome::Failed(err),
     };
-    let json = scrape_clean::to_json(&article, plan.style);
     match &job.output {
-        None => Outcome::Line(json),
-        Some(target) => match write_atomically(target, &json) {
+        None => {
+            let line = scrape_clean::to_json(&article, plan.style);
+            Outcome::Line(plan.output.add_field(line, &article))
+        }
+        Some(target) => match write_atomically(target, &plan.output.document(&article, plan.style)) {
             Ok(()) => Outcome::Written,
             Err(err) => Outcome::Failed(err),
         },
@@ -223,7 +228,9 @@ fn is_done(job: &Job) -> bool {
     matches!((modified(output), modified(&job.input)), (Some(out), Some(input)) if out >= input)
 }
 
-fn write_atomically(target: &Path, json: &str) -> Result<()> {
+/// Writes `text` (which ends with its newline) to `target` through a
+/// temporary file in the same folder.
+fn write_atomically(target: &Path, text: &str) -> Result<()> {
     let folder = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
     let mut tmp = tempfile::Builder::new()
@@ -231,9 +238,7 @@ fn write_atomically(target: &Path, json: &str) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(folder)
         .with_context(|| format!("cannot write in {}", folder.display()))?;
-    tmp.write_all(json.as_bytes())
-        .and_then(|()| tmp.write_all(b"\n"))
-        .with_context(|| format!("cannot write {}", target.display()))?;
+    tmp.write_all(text.as_bytes()).with_context(|| format!("cannot write {}", target.display()))?;
     tmp.persist(target).with_context(|| format!("cannot write {}", target.display()))?;
     Ok(())
 }
@@ -263,6 +268,7 @@ mod tests {
             follow: false,
             options: scrape_clean::Options::new(),
             style: scrape_clean::Style::Compact,
+            output: crate::cli::render::Output::Json,
         };
         let job = Job { input: PathBuf::from("/nonexistent-in/deleted.txt"), output: None };
         assert!(matches!(process(&job, &plan), Outcome::Failed(_)));
@@ -273,8 +279,12 @@ mod tests {
         let dir = Path::new("/in");
         let inputs = [PathBuf::from("/in/a/b.txt"), PathBuf::from("/in/c"), PathBuf::from("/in/d.html")];
         assert_eq!(
-            output_paths(dir, Path::new("/out"), &inputs),
+            output_paths(dir, Path::new("/out"), &inputs, "json"),
             [PathBuf::from("/out/a/b.json"), PathBuf::from("/out/c.json"), PathBuf::from("/out/d.json")]
+        );
+        assert_eq!(
+            output_paths(dir, Path::new("/out"), &inputs, "md"),
+            [PathBuf::from("/out/a/b.md"), PathBuf::from("/out/c.md"), PathBuf::from("/out/d.md")]
         );
     }
 
@@ -283,12 +293,16 @@ mod tests {
         let dir = Path::new("/in");
         let inputs = [PathBuf::from("/in/b.html"), PathBuf::from("/in/b.txt"), PathBuf::from("/in/c.txt")];
         assert_eq!(
-            output_paths(dir, Path::new("/out"), &inputs),
+            output_paths(dir, Path::new("/out"), &inputs, "json"),
             [
                 PathBuf::from("/out/b.html.json"),
                 PathBuf::from("/out/b.txt.json"),
                 PathBuf::from("/out/c.json")
             ]
+        );
+        assert_eq!(
+            output_paths(dir, Path::new("/out"), &inputs, "txt"),
+            [PathBuf::from("/out/b.html.txt"), PathBuf::from("/out/b.txt.txt"), PathBuf::from("/out/c.txt")]
         );
     }
 }

@@ -1,5 +1,7 @@
 //! `scrape-clean FILE...`: clean the given pages (or standard input) and
-//! print them, one pretty JSON object for one input, JSON Lines for several.
+//! print them, one pretty JSON object for one input, JSON Lines for several;
+//! or with `--output markdown|text`, one document a page, pages parted by
+//! a `---` line (Markdown) or a form-feed line (text).
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -15,12 +17,19 @@ pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
+    let mut printed = false;
     for input in &plan.inputs {
         let shown = report::display_path(input.as_deref());
         let rendered = report::guarded(|| render(input.as_deref(), plan));
         match rendered {
             Ok(text) => {
-                if let Err(err) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                let separator = if printed && !text.is_empty() { plan.output.separator() } else { "" };
+                printed |= !text.is_empty();
+                let written = out
+                    .write_all(separator.as_bytes())
+                    .and_then(|()| out.write_all(text.as_bytes()))
+                    .and_then(|()| out.flush());
+                if let Err(err) = written {
                     if err.kind() == std::io::ErrorKind::BrokenPipe {
                         return Ok(ExitCode::Success);
                     }
@@ -48,9 +57,7 @@ fn render(input: Option<&Path>, plan: &FilesPlan) -> Result<String> {
         Some(path) => scrape_clean::clean_file(path, &plan.options)?,
         None => scrape_clean::clean(&read_input(None, plan)?, &plan.options)?,
     };
-    let mut json = scrape_clean::to_json(&article, plan.style);
-    json.push('\n');
-    Ok(json)
+    Ok(plan.output.document(&article, plan.style))
 }
 
 /// Reads a file or standard input, refusing more than the byte limit.

@@ -3,5 +3,6 @@
 pub mod args;
 pub mod batch;
 pub mod files;
+pub mod render;
 pub mod report;
 pub mod stream;

@@ -1,5 +1,6 @@
 //! `scrape-clean stream`: records from standard input or files, cleaned in
-//! parallel, written as JSON Lines in input order.
+//! parallel, written as JSON Lines in input order (with `--output markdown`
+//! or `text`, each cleaned record carries a `markdown` or `text` field).
 //!
 //! A reader thread reads records into windows (64 records per worker);
 //! each window is cleaned on a rayon pool and written in order while the
@@ -23,6 +24,7 @@ use scrape_clean::stream::{InputKind, Item, RecordId, Records, clean_record};
 use serde::Serialize;
 
 use crate::cli::args::StreamPlan;
+use crate::cli::render::Output;
 use crate::cli::report::{self, ExitCode};
 
 /// Records in flight per worker: enough that a slow page does not idle
@@ -74,7 +76,7 @@ pub fn run(plan: &StreamPlan) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut tally = Tally::default();
     for mut window in received {
-        if write_window(&mut window, &pool, &plan.options, &mut out, &mut tally, &progress)? == Flow::Closed {
+        if write_window(&mut window, &pool, plan, &mut out, &mut tally, &progress)? == Flow::Closed {
             // The reader stops at its next window, when the channel is gone.
             return Ok(ExitCode::Success);
         }
@@ -145,13 +147,13 @@ impl Source {
 fn write_window(
     window: &mut Vec<Item>,
     pool: &rayon::ThreadPool,
-    options: &Options,
+    plan: &StreamPlan,
     out: &mut impl Write,
     tally: &mut Tally,
     progress: &ProgressBar,
 ) -> Result<Flow> {
     let rendered: Vec<Rendered> =
-        pool.install(|| window.par_drain(..).map(|item| render(item, options)).collect());
+        pool.install(|| window.par_drain(..).map(|item| render(item, &plan.options, plan.output)).collect());
     progress.inc(rendered.len() as u64);
     for record in rendered {
         let line = match record {
@@ -193,19 +195,25 @@ struct PanicLine {
     error: String,
 }
 
-/// One record's line; a panic (a library bug) fails that record alone.
-fn render(item: Item, options: &Options) -> Rendered {
+/// One record's line, with the article's Markdown or text added when
+/// asked for; a panic (a library bug) fails that record alone.
+fn render(item: Item, options: &Options, output: Output) -> Rendered {
     let record = match item {
         Item::Record(record) => record,
         // Item::Skipped, and any kind of item a later version adds.
         _ => return Rendered::Skipped,
     };
     let (id, url) = (record.id.clone(), record.url.clone());
-    match report::guarded(|| Ok(clean_record(record, options))) {
-        Ok(outcome) => {
-            let cleaned = outcome.result.is_ok();
-            Rendered::Line(outcome.to_json_line(), cleaned)
-        }
+    let rendered = report::guarded(|| {
+        let outcome = clean_record(record, options);
+        let line = outcome.to_json_line();
+        Ok(match &outcome.result {
+            Ok(article) => (output.add_field(line, article), true),
+            Err(_) => (line, false),
+        })
+    });
+    match rendered {
+        Ok((line, cleaned)) => Rendered::Line(line, cleaned),
         Err(err) => {
             let line = PanicLine { id, url, error: format!("{err:#}") };
             Rendered::Line(serde_json::to_string(&line).unwrap_or_default(), false)

@@ -43,6 +43,8 @@ struct Frame {
     container: usize,
     /// Container index of the table row (`<tr>`) it sits in; 0 outside tables.
     row: usize,
+    /// Inside an `<ol>` (nearer than any `<ul>` or `<menu>`).
+    numbered: bool,
 }
 
 /// A block-level element as a candidate for holding the article: the
@@ -87,7 +89,14 @@ pub(crate) fn read(html: &str) -> Document {
     let dom = Html::parse_document(&html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let root = Frame { kind: Kind::Line, region: Region::Unknown, class_score: 0, container: 0, row: 0 };
+    let root = Frame {
+        kind: Kind::Line,
+        region: Region::Unknown,
+        class_score: 0,
+        container: 0,
+        row: 0,
+        numbered: false,
+    };
     let mut stack: Vec<Frame> = vec![root];
     let mut containers: Vec<Container> = vec![Container::default()];
     // The table row of each block (0 outside tables), beside `blocks`.
@@ -385,6 +394,11 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
         class_score: parent.class_score.saturating_add(score.clamp(-2, 2)),
         container: parent.container,
         row: parent.row,
+        numbered: match name {
+            "ol" => true,
+            "ul" | "menu" => false,
+            _ => parent.numbered,
+        },
     }
 }
 
@@ -408,6 +422,7 @@ fn flush(
         class_score: 0,
         container: 0,
         row: 0,
+        numbered: false,
     });
     let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     score_containers(containers, frame, &text, chars, pending.link_chars);
@@ -417,6 +432,7 @@ fn flush(
     block.class_score = frame.class_score;
     block.link_density = (pending.link_chars as f32 / chars as f32).min(1.0);
     block.container = frame.container;
+    block.numbered = frame.numbered && frame.kind == Kind::ListItem;
     blocks.push(block);
     rows.push(frame.row);
     pending.text.clear();
