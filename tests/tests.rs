@@ -4,6 +4,8 @@
 
 /// The command-line tool: inputs, outputs, batch runs and exit codes.
 mod cli;
+/// The `--explain` views: the table's colour and the HTML page.
+mod explain;
 /// Faults in batch runs: unreadable pages, link loops, odd names, kills.
 mod faults;
 /// Golden tests: every case under `fixtures/` against its expected JSON.

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod explain;
 pub mod files;
 pub mod report;
 pub mod stream;
