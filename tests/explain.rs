@@ -126,7 +126,7 @@ fn explain_without_a_value_still_reads_the_next_argument_as_a_file() {
         .args(["--explain", "html"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("scrape-clean: html: "));
+        .stderr(predicate::str::contains("scrape-clean: html: no such file"));
 }
 
 #[test]

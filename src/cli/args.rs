@@ -130,7 +130,8 @@ struct BatchArgs {
     /// The folder of pages, searched recursively.
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// Where the .json files go (created if missing).
+    /// Where the .json files go (created if missing). Not inside DIR: that
+    /// is refused, as the next run would read this run's JSON as pages.
     #[arg(long, short, value_name = "OUT", required_unless_present = "jsonl")]
     out: Option<PathBuf>,
     /// Write JSON Lines to standard output instead of files under --out.

@@ -8,7 +8,9 @@
 //! Output files are written atomically (a temporary file in the target
 //! folder, then a rename), so an interrupted run leaves whole JSON files or
 //! none. Output paths are built from the path *relative to the input
-//! folder*, so they cannot leave `--out`.
+//! folder*, so they cannot leave `--out`. An `--out` inside the input
+//! folder is refused before anything is written (`inputs::check_batch`):
+//! a later run would read the JSON there as pages.
 
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -17,11 +19,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::args::BatchPlan;
+use crate::cli::inputs;
 use crate::cli::report::{self, ExitCode};
 
 /// Pages handed to the pool at a time: enough to keep every core busy,
@@ -46,9 +49,7 @@ enum Outcome {
 /// Runs a batch; returns the exit status.
 pub fn run(plan: &BatchPlan) -> Result<ExitCode> {
     let started = Instant::now();
-    if !plan.dir.is_dir() {
-        bail!("{}: not a folder", report::sanitize(&plan.dir.to_string_lossy()));
-    }
+    inputs::check_batch(&plan.dir, plan.out.as_deref())?;
     if let Some(out) = &plan.out {
         prepare_out(out)?;
     }

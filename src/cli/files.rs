@@ -8,8 +8,8 @@ use anyhow::{Context, Result};
 use scrape_clean::{Article, Error};
 
 use crate::cli::args::{Explain, FilesPlan};
-use crate::cli::explain;
 use crate::cli::report::{self, ExitCode};
+use crate::cli::{explain, inputs};
 
 /// Runs the plan; returns the exit status.
 pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
@@ -39,6 +39,9 @@ pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
 
 /// One input's output text, newline included.
 fn render(input: Option<&Path>, plan: &FilesPlan) -> Result<String> {
+    if let Some(path) = input {
+        inputs::check_page(path)?;
+    }
     match plan.explain {
         Some(Explain::Table { color }) => {
             let bytes = read_input(input, plan)?;

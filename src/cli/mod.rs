@@ -4,5 +4,6 @@ pub mod args;
 pub mod batch;
 pub mod explain;
 pub mod files;
+pub mod inputs;
 pub mod report;
 pub mod stream;

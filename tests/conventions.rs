@@ -1,0 +1,109 @@
+//! CLI conventions, as ripgrep and fd keep them: errors for bad
+//! arguments that say what was wrong and how to fix it, as
+//! `scrape-clean: PATH: reason`.
+
+use std::fs;
+
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+use crate::util::{command, seed};
+
+#[test]
+fn mistyped_options_and_values_get_a_suggestion() {
+    command()
+        .args(["--explian"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tip: a similar argument exists: '--explain'"));
+    command()
+        .args(["--format", "htm"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tip: a similar value exists: 'html'"));
+    command()
+        .args(["batch", "--skip-exisitng", "dir", "--jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tip: a similar argument exists: '--skip-existing'"));
+}
+
+#[test]
+fn a_missing_file_says_so_and_suggests_a_near_name() {
+    let dir = TempDir::new().unwrap();
+    fs::copy(seed(), dir.path().join("page.txt")).unwrap();
+    let typo = dir.path().join("pgae.txt");
+    command().arg(&typo).assert().code(1).stderr(format!(
+        "scrape-clean: {}: no such file (did you mean {}?)\n",
+        typo.display(),
+        dir.path().join("page.txt").display()
+    ));
+    let far = dir.path().join("something-else.html");
+    command().arg(&far).assert().code(1).stderr(format!("scrape-clean: {}: no such file\n", far.display()));
+}
+
+#[test]
+fn a_mistyped_subcommand_is_named() {
+    let dir = TempDir::new().unwrap();
+    command()
+        .current_dir(dir.path())
+        .args(["bacth"])
+        .assert()
+        .code(1)
+        .stderr("scrape-clean: bacth: no such file (did you mean the subcommand `scrape-clean batch …`?)\n");
+}
+
+#[test]
+fn a_folder_given_as_a_page_suggests_batch() {
+    let dir = TempDir::new().unwrap();
+    command().arg(dir.path()).assert().code(1).stderr(format!(
+        "scrape-clean: {0}: is a folder, not a page; to clean every page in it, run: scrape-clean batch {0} --out OUT\n",
+        dir.path().display()
+    ));
+    // The other pages are still cleaned.
+    command().arg(dir.path()).arg(seed()).assert().code(1).stdout(predicate::str::contains("\"headline\""));
+}
+
+#[test]
+fn batch_of_a_page_or_of_nothing_says_what_to_run() {
+    command().args(["batch"]).arg(seed()).arg("--jsonl").assert().code(2).stderr(format!(
+        "scrape-clean: {0}: is a file, not a folder; to clean one page, run: scrape-clean {0}\n",
+        seed().display()
+    ));
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("pages")).unwrap();
+    command()
+        .current_dir(dir.path())
+        .args(["batch", "pgaes", "--out", "clean"])
+        .assert()
+        .code(2)
+        .stderr("scrape-clean: pgaes: no such folder (did you mean pages?)\n");
+    assert!(!dir.path().join("clean").exists(), "nothing created for a failed run");
+}
+
+#[test]
+fn batch_out_inside_the_input_is_refused_with_the_fix() {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("pages")).unwrap();
+    fs::copy(seed(), dir.path().join("pages").join("a.txt")).unwrap();
+    #[rustfmt::skip]
+    let rows = [
+        ("pages/clean",       "is inside the input folder pages, and this run's JSON would be read as pages by the next run"),
+        ("pages/new/../deep", "is inside the input folder pages, and this run's JSON would be read as pages by the next run"),
+        ("pages",             "is the input folder pages, and its JSON would sit among the pages"),
+        ("./pages/",          "is the input folder pages, and its JSON would sit among the pages"),
+    ];
+    for (out, reason) in rows {
+        command().current_dir(dir.path()).args(["batch", "pages", "--out", out]).assert().code(2).stderr(format!(
+            "scrape-clean: {out}: --out {reason}; put the output beside the input instead, e.g. --out pages-clean\n"
+        ));
+    }
+    assert_eq!(fs::read_dir(dir.path().join("pages")).unwrap().count(), 1, "nothing written into the input");
+    // Beside the input is fine, and so is an input inside the output.
+    command().current_dir(dir.path()).args(["batch", "pages", "--out", "pages-clean"]).assert().success();
+    command().current_dir(dir.path()).args(["batch", "pages", "--out", "."]).assert().success();
+    assert!(dir.path().join("pages-clean").join("a.json").exists());
+    assert!(dir.path().join("a.json").exists());
+}
