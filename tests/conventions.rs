@@ -1,13 +1,86 @@
-//! CLI conventions, as ripgrep and fd keep them: errors for bad
-//! arguments that say what was wrong and how to fix it, as
-//! `scrape-clean: PATH: reason`.
+//! CLI conventions, as ripgrep and fd keep them: a man page and shell
+//! completions from `--generate`, and errors for bad arguments that say
+//! what was wrong and how to fix it, as `scrape-clean: PATH: reason`.
+//! (That the man page lists every option of every command is a unit test
+//! in `src/cli/generate.rs`, which walks the clap definition.)
 
 use std::fs;
+use std::process::Command;
 
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 use crate::util::{command, seed};
+
+fn generated(kind: &str) -> String {
+    let out = command().args(["--generate", kind]).assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn generate_prints_each_kind() {
+    #[rustfmt::skip]
+    let rows = [
+        ("man",                 ".TH scrape-clean 1",            "scrape-clean batch"),
+        ("complete-bash",       "_scrape__clean() {",             "--explain"),
+        ("complete-zsh",        "#compdef scrape-clean",         "--skip-existing"),
+        ("complete-fish",       "# Print an optspec",            "complete -c scrape-clean"),
+        ("complete-powershell", "using namespace System.Management.Automation", "'scrape-clean;batch'"),
+    ];
+    for (kind, opening, inside) in rows {
+        let text = generated(kind);
+        let head: String =
+            text.lines().filter(|l| !l.trim().is_empty()).take(4).collect::<Vec<_>>().join("\n");
+        assert!(head.contains(opening), "{kind} opens with {opening:?}: {head}");
+        assert!(text.replace("\\-", "-").contains(inside), "{kind} has {inside:?}");
+        assert!(text.len() > 1000, "{kind}: {} bytes", text.len());
+    }
+}
+
+#[test]
+fn the_man_page_renders_with_man() {
+    let dir = TempDir::new().unwrap();
+    let page = dir.path().join("scrape-clean.1");
+    fs::write(&page, generated("man")).unwrap();
+    let Ok(out) =
+        Command::new("man").arg("-l").arg(&page).env("MANWIDTH", "100").env("MANPAGER", "cat").output()
+    else {
+        return; // no man(1) on this machine; the text itself is checked above
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    for heading in ["NAME", "SYNOPSIS", "OPTIONS", "SUBCOMMANDS", "SCRAPE-CLEAN BATCH", "SCRAPE-CLEAN STREAM"]
+    {
+        assert!(text.lines().any(|l| l.trim() == heading), "no {heading} in\n{text}");
+    }
+}
+
+#[test]
+fn bash_loads_the_completion_script() {
+    let dir = TempDir::new().unwrap();
+    let script = dir.path().join("scrape-clean.bash");
+    fs::write(&script, generated("complete-bash")).unwrap();
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("source '{}' && complete -p scrape-clean", script.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("-F _scrape__clean scrape-clean"));
+}
+
+#[test]
+fn generate_takes_no_pages() {
+    command()
+        .args(["--generate", "man"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the argument '--generate <KIND>' cannot be used with '[FILE]...'"));
+    command().args(["--generate", "complete-tcsh"]).assert().code(2).stderr(predicate::str::contains(
+        "[possible values: man, complete-bash, complete-zsh, complete-fish, complete-powershell]",
+    ));
+}
 
 #[test]
 fn mistyped_options_and_values_get_a_suggestion() {
@@ -106,4 +179,15 @@ fn batch_out_inside_the_input_is_refused_with_the_fix() {
     command().current_dir(dir.path()).args(["batch", "pages", "--out", "."]).assert().success();
     assert!(dir.path().join("pages-clean").join("a.json").exists());
     assert!(dir.path().join("a.json").exists());
+}
+
+#[test]
+fn help_documents_the_new_flags() {
+    let help = command().arg("--help").assert().success().get_output().stdout.clone();
+    let help = String::from_utf8(help).unwrap();
+    for flag in ["--explain[=<VIEW>]", "--color <WHEN>", "--generate <KIND>", "NO_COLOR"] {
+        assert!(help.contains(flag), "{flag} in --help");
+    }
+    let batch = command().args(["batch", "--help"]).assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8(batch).unwrap().contains("Not inside DIR"));
 }

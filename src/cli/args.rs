@@ -20,7 +20,8 @@ Examples:
   scrape-clean --explain=html page.txt > why.html   the same, as a page for a browser
   scrape-clean batch pages/ --out clean/     a folder, in parallel, one .json per page
   scrape-clean batch pages/ --jsonl > all.jsonl
-  scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order";
+  scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order
+  scrape-clean --generate complete-bash > /etc/bash_completion.d/scrape-clean";
 
 /// Turn raw scraped web pages (plain-text dumps or HTML) into clean article JSON.
 ///
@@ -55,6 +56,9 @@ pub struct Cli {
     /// or never. `auto` also turns colour off when NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Print a man page or a shell completion script, and exit.
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["files", "explain"])]
+    generate: Option<GenerateKind>,
     #[command(flatten)]
     common: Common,
 }
@@ -75,6 +79,21 @@ enum ColorArg {
     Always,
     /// No colour.
     Never,
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateKind {
+    /// The man page (roff), e.g. `scrape-clean --generate man > scrape-clean.1`.
+    Man,
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh (save as `_scrape-clean` on `$fpath`).
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
 }
 
 #[derive(Debug, Subcommand)]
@@ -186,6 +205,8 @@ pub enum Config {
     Batch(BatchPlan),
     /// Clean a stream of records.
     Stream(StreamPlan),
+    /// Print a man page or a completion script.
+    Generate(GenerateKind),
 }
 
 /// How `--explain` shows a page.
@@ -248,6 +269,9 @@ pub struct StreamPlan {
 impl Cli {
     /// Turns parsed arguments into a plan.
     pub fn into_config(self) -> Result<Config> {
+        if let Some(kind) = self.generate {
+            return Ok(Config::Generate(kind));
+        }
         match self.command {
             Some(Command::Batch(b)) => {
                 let options = b.common.options()?;

@@ -4,6 +4,7 @@ pub mod args;
 pub mod batch;
 pub mod explain;
 pub mod files;
+pub mod generate;
 pub mod inputs;
 pub mod report;
 pub mod stream;
