@@ -7,6 +7,7 @@ use std::fs;
 use std::process::Command;
 
 use predicates::prelude::*;
+use proptest::prelude::*;
 use tempfile::TempDir;
 
 use crate::util::{command, fixtures, seed};
@@ -174,4 +175,46 @@ fn table_colour_on_a_terminal_unless_no_color() {
     assert!(on_a_terminal("--explain", Some("")).contains("\x1b[1;34m"), "an empty NO_COLOR is unset");
     assert!(!on_a_terminal("--explain", Some("1")).contains('\x1b'), "NO_COLOR turns auto off");
     assert!(!on_a_terminal("--explain --color never", None).contains('\x1b'));
+}
+
+/// A line of a hostile page: markup, quotes, entities, controls, words.
+fn hostile_line() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("<script>alert(1)</script>".to_string()),
+            Just("<img src=http://x/y onerror=z>".to_string()),
+            Just("\" ' & &amp; &lt; > </li></ol>".to_string()),
+            Just("\u{0}\u{1b}[31m\u{7f}\r\u{202e}".to_string()),
+            "[A-Za-z]{1,12}",
+            any::<String>(),
+        ],
+        1..12,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the page says, as text or HTML: one block element per
+    /// block, and none of its markup gets through as markup.
+    #[test]
+    fn explain_html_keeps_any_page_text_as_text(
+        lines in proptest::collection::vec(hostile_line(), 1..20),
+        html in any::<bool>(),
+    ) {
+        let page = lines.join("\n\n");
+        let format = if html { scrape_clean::InputFormat::Html } else { scrape_clean::InputFormat::Text };
+        let options = scrape_clean::Options::new().format(format);
+        if let (Ok(reports), Ok(article)) =
+            (scrape_clean::explain(page.as_bytes(), &options), scrape_clean::clean(page.as_bytes(), &options))
+        {
+            let out = scrape_clean::explain_html(&reports, &article);
+            prop_assert_eq!(out.matches("<li class=\"block ").count(), reports.len());
+            prop_assert_eq!(out.matches("<li").count(), out.matches("</li>").count(), "a </li> got through");
+            prop_assert!(!out.contains("<script") && !out.contains("<img"));
+            prop_assert!(link_targets(&out).is_empty());
+            prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        }
+    }
 }
