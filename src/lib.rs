@@ -26,7 +26,9 @@
 //! The pipeline, one module a stage: `decode` (bytes → UTF-8, text or
 //! HTML) → `frontend` (text lines or the DOM → blocks) → `classify` (a label
 //! for every block) → `assemble` (labelled blocks → [`Article`]) →
-//! [`output`](to_json) (JSON, Markdown, text). Rule tables (phrases, date formats, author cues,
+//! [`output`](to_json) (JSON, Markdown, text). [`explain`] shows the
+//! classifier's view of a page, as a table ([`explain_text`]) or a page
+//! for a browser ([`explain_html`]). Rule tables (phrases, date formats, author cues,
 //! markup tokens) live as data in one module, `rules`.
 //!
 //! For streams of crawled records (JSON Lines of `{url, html}`, WARC files
@@ -43,6 +45,7 @@ mod assemble;
 mod block;
 mod classify;
 mod decode;
+mod explain_html;
 mod frontend;
 mod output;
 mod pipeline;
@@ -53,6 +56,7 @@ mod switches;
 pub mod training;
 
 pub use error::{Error, Result};
+pub use explain_html::explain_html;
 pub use model::{Article, BodyKind, Format, Image, SidebarItem, Source};
 pub use options::{DEFAULT_MAX_BYTES, InputFormat, Options};
 pub use output::{BlockReport, Style, explain_text, to_json, to_markdown, to_text};

@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
         Config::Files(plan) => cli::files::run(&plan),
         Config::Batch(plan) => cli::batch::run(&plan),
         Config::Stream(plan) => cli::stream::run(&plan),
+        Config::Generate(kind) => cli::generate::run(kind),
     }) {
         Ok(code) => code,
         Err(err) => {

@@ -84,10 +84,7 @@ fn a_bad_file_is_reported_and_the_rest_goes_on() {
         .code(1)
         .stdout(predicate::function(|out: &str| out.lines().count() == 1))
         .stderr(predicate::str::contains(format!("scrape-clean: {}: empty input", empty.display())))
-        .stderr(predicate::str::contains(format!(
-            "scrape-clean: {}: cannot read the file",
-            missing.display()
-        )));
+        .stderr(predicate::str::contains(format!("scrape-clean: {}: no such file", missing.display())));
 }
 
 #[test]
@@ -213,21 +210,29 @@ fn batch_jsonl_is_in_path_order_whatever_the_threads() {
 }
 
 #[test]
-fn batch_skips_its_own_output_inside_the_input() {
+fn batch_refuses_an_out_inside_the_input() {
+    // Skipping its own output is not enough: a second run with another
+    // --out inside the input would clean the first run's JSON as pages.
     let input = TempDir::new().unwrap();
     fs::copy(seed(), input.path().join("a.txt")).unwrap();
     let out_dir = input.path().join("out");
-    for _ in 0..2 {
-        command().arg("batch").arg(input.path()).arg("--out").arg(&out_dir).assert().success();
-    }
-    assert!(!out_dir.join("out").exists(), "outputs were read back as inputs");
+    command()
+        .arg("batch")
+        .arg(input.path())
+        .arg("--out")
+        .arg(&out_dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out is inside the input folder"));
+    assert!(!out_dir.exists(), "refused before anything was written");
 }
 
 #[test]
 fn batch_out_that_cannot_be_written_is_fatal() {
     let input = TempDir::new().unwrap();
     fs::copy(seed(), input.path().join("a.txt")).unwrap();
-    let blocker = input.path().join("a-file");
+    let elsewhere = TempDir::new().unwrap();
+    let blocker = elsewhere.path().join("a-file");
     fs::write(&blocker, "x").unwrap();
     command()
         .arg("batch")

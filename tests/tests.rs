@@ -4,6 +4,11 @@
 
 /// The command-line tool: inputs, outputs, batch runs and exit codes.
 mod cli;
+/// CLI conventions: `--generate` (man page, completions) and argument
+/// errors that say what is wrong and how to fix it.
+mod conventions;
+/// The `--explain` views: the table's colour and the HTML page.
+mod explain;
 /// Faults in batch runs: unreadable pages, link loops, odd names, kills.
 mod faults;
 /// Golden tests: every case under `fixtures/` against its expected JSON.

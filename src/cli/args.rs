@@ -2,6 +2,8 @@
 //! and their conversion, once, into a plain [`Config`] that the rest of the
 //! binary reads. Nothing after [`Cli::into_config`] sees clap types.
 
+use std::ffi::OsStr;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
@@ -18,10 +20,12 @@ Examples:
   scrape-clean a.html b.txt c.txt            several pages, one JSON line each
   scrape-clean --output markdown page.html   the article as Markdown (or `text`)
   scrape-clean --explain page.txt            show the label of every block
+  scrape-clean --explain=html page.txt > why.html   the same, as a page for a browser
   scrape-clean batch pages/ --out clean/     a folder, in parallel, one .json per page
   scrape-clean batch pages/ --jsonl > all.jsonl
   scrape-clean batch pages/ --out md/ --output markdown   one .md per page
-  scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order";
+  scrape-clean stream crawl.warc.gz > clean.jsonl   WARC or JSON Lines records, in order
+  scrape-clean --generate complete-bash > /etc/bash_completion.d/scrape-clean";
 
 /// Turn raw scraped web pages (plain-text dumps or HTML) into clean article JSON.
 ///
@@ -38,10 +42,62 @@ pub struct Cli {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Print each block of the page with its label and the reason, instead of JSON.
-    #[arg(long)]
-    explain: bool,
+    ///
+    /// `--explain` (or `--explain=table`) prints a table, one block a line;
+    /// `--explain=html` prints a self-contained HTML page (one input only):
+    /// the blocks coloured by label beside the resulting article. The value
+    /// needs the `=`: `--explain html` reads a file named `html`.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "VIEW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "table"
+    )]
+    explain: Option<ExplainArg>,
+    /// When to colour the `--explain` table: on a terminal (auto), always
+    /// or never. `auto` also turns colour off when NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Print a man page or a shell completion script, and exit.
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["files", "explain"])]
+    generate: Option<GenerateKind>,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExplainArg {
+    /// Aligned text, one block a line.
+    Table,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Colour, even into a pipe or with NO_COLOR set.
+    Always,
+    /// No colour.
+    Never,
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateKind {
+    /// The man page (roff), e.g. `scrape-clean --generate man > scrape-clean.1`.
+    Man,
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh (save as `_scrape-clean` on `$fpath`).
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,7 +157,10 @@ struct BatchArgs {
     /// The folder of pages, searched recursively.
     #[arg(value_name = "DIR")]
     dir: PathBuf,
-    /// Where the output files go (created if missing): .json, or .md / .txt with --output.
+    /// Where the output files go (created if missing): .json, or .md / .txt
+    /// with --output.
+    /// Not inside DIR: that is refused, as the next run would read this
+    /// run's files as pages.
     #[arg(long, short, value_name = "OUT", required_unless_present = "jsonl")]
     out: Option<PathBuf>,
     /// Write JSON Lines to standard output instead of files under --out (with
@@ -180,6 +239,20 @@ pub enum Config {
     Batch(BatchPlan),
     /// Clean a stream of records.
     Stream(StreamPlan),
+    /// Print a man page or a completion script.
+    Generate(GenerateKind),
+}
+
+/// How `--explain` shows a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    /// The table; `color` says whether to colour it.
+    Table {
+        /// Colour each line by its label (ANSI escapes).
+        color: bool,
+    },
+    /// The HTML page.
+    Html,
 }
 
 /// Plan for `scrape-clean FILE...`.
@@ -192,7 +265,7 @@ pub struct FilesPlan {
     /// JSON style; JSON Lines (compact) when there are several inputs.
     pub style: Style,
     /// Print the classifier's view instead of JSON.
-    pub explain: bool,
+    pub explain: Option<Explain>,
     /// JSON, Markdown or text.
     pub output: Output,
 }
@@ -236,6 +309,9 @@ pub struct StreamPlan {
 impl Cli {
     /// Turns parsed arguments into a plan.
     pub fn into_config(self) -> Result<Config> {
+        if let Some(kind) = self.generate {
+            return Ok(Config::Generate(kind));
+        }
         match self.command {
             Some(Command::Batch(b)) => {
                 let options = b.common.options()?;
@@ -275,10 +351,30 @@ impl Cli {
                 let style =
                     if self.common.compact || inputs.len() > 1 { Style::Compact } else { Style::Pretty };
                 let output = self.common.output.into();
-                if self.explain && output != Output::Json {
+                if self.explain.is_some() && output != Output::Json {
                     bail!("--explain prints the page's blocks, not the article: use it without --output");
                 }
-                Ok(Config::Files(FilesPlan { inputs, options, style, explain: self.explain, output }))
+                let explain = match self.explain {
+                    None => None,
+                    Some(ExplainArg::Table) => Some(Explain::Table {
+                        color: use_color(
+                            self.color,
+                            std::env::var_os("NO_COLOR").as_deref(),
+                            std::io::stdout().is_terminal(),
+                        ),
+                    }),
+                    Some(ExplainArg::Html) => {
+                        if inputs.len() > 1 {
+                            bail!(
+                                "--explain=html shows one page, and {} were given; \
+                                 run it once a page (or use --explain for a table of each)",
+                                inputs.len()
+                            );
+                        }
+                        Some(Explain::Html)
+                    }
+                };
+                Ok(Config::Files(FilesPlan { inputs, options, style, explain, output }))
             }
         }
     }
@@ -296,6 +392,17 @@ impl Common {
             options = options.now(parse_now(now)?);
         }
         Ok(options)
+    }
+}
+
+/// Whether to colour: `--color always|never` decide; `auto` colours a
+/// terminal unless `NO_COLOR` is set to anything but the empty string
+/// (<https://no-color.org>).
+fn use_color(choice: ColorArg, no_color: Option<&OsStr>, is_terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => is_terminal && no_color.is_none_or(OsStr::is_empty),
     }
 }
 
@@ -317,4 +424,41 @@ fn parse_now(now: &str) -> Result<jiff::civil::DateTime> {
             now.trim().parse::<jiff::civil::Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight()))
         })
         .with_context(|| format!("--now {now:?} is not a date-time like 2022-10-03T18:00"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a failing test panics")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        #[rustfmt::skip]
+        let rows = [
+            // choice,          NO_COLOR, terminal, colour
+            (ColorArg::Auto,    None,     true,     true),
+            (ColorArg::Auto,    None,     false,    false),
+            (ColorArg::Auto,    set,      true,     false),
+            (ColorArg::Auto,    empty,    true,     true),
+            (ColorArg::Always,  set,      false,    true),
+            (ColorArg::Never,   None,     true,     false),
+        ];
+        for (choice, no_color, terminal, expected) in rows {
+            assert_eq!(use_color(choice, no_color, terminal), expected, "{choice:?} {no_color:?} {terminal}");
+        }
+    }
+
+    #[test]
+    fn explain_takes_its_view_only_after_an_equals_sign() {
+        let cli = Cli::try_parse_from(["scrape-clean", "--explain", "page.txt"]).unwrap();
+        assert_eq!(cli.explain, Some(ExplainArg::Table));
+        assert_eq!(cli.files, [PathBuf::from("page.txt")]);
+        let cli = Cli::try_parse_from(["scrape-clean", "--explain=html", "page.txt"]).unwrap();
+        assert_eq!(cli.explain, Some(ExplainArg::Html));
+        let cli = Cli::try_parse_from(["scrape-clean", "--explain=table", "page.txt"]).unwrap();
+        assert_eq!(cli.explain, Some(ExplainArg::Table));
+        assert!(Cli::try_parse_from(["scrape-clean", "--explain=pdf", "page.txt"]).is_err());
+    }
 }

@@ -6,22 +6,26 @@
 //! Memory stays flat: only one chunk of results is held at a time.
 //!
 //! Output files (`.json`, or `.md` / `.txt` with `--output`) are written
-//! atomically (a temporary file in the target folder, then a rename), so an
-//! interrupted run leaves whole files or none. Output paths are built from the path *relative to the input
-//! folder*, so they cannot leave `--out`.
+//! atomically (a temporary file in the target folder, then a rename), so
+//! an interrupted run leaves whole files or none. Output paths are built
+//! from the path *relative to the input folder*, so they cannot leave
+//! `--out`. An `--out` inside the input folder is refused before anything
+//! is written (`inputs::check_batch`): a later run would read the files
+//! there as pages.
 
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::args::BatchPlan;
+use crate::cli::inputs;
 use crate::cli::report::{self, ExitCode};
 
 /// Pages handed to the pool at a time: enough to keep every core busy,
@@ -46,9 +50,7 @@ enum Outcome {
 /// Runs a batch; returns the exit status.
 pub fn run(plan: &BatchPlan) -> Result<ExitCode> {
     let started = Instant::now();
-    if !plan.dir.is_dir() {
-        bail!("{}: not a folder", report::sanitize(&plan.dir.to_string_lossy()));
-    }
+    inputs::check_batch(&plan.dir, plan.out.as_deref())?;
     if let Some(out) = &plan.out {
         prepare_out(out)?;
     }
@@ -62,8 +64,18 @@ pub fn run(plan: &BatchPlan) -> Result<ExitCode> {
     let mut stdout = std::io::BufWriter::new(stdout.lock());
     let (mut cleaned, mut skipped) = (0usize, 0usize);
     for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| chunk.par_iter().map(|job| process(job, plan)).collect());
+        // The bar counts pages as workers finish them, not as each chunk
+        // is written, so its rate and ETA move smoothly.
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|job| {
+                    let outcome = process(job, plan);
+                    progress.inc(1);
+                    outcome
+                })
+                .collect()
+        });
         for (job, outcome) in chunk.iter().zip(outcomes) {
             match outcome {
                 Outcome::Written => cleaned += 1,
@@ -82,7 +94,6 @@ pub fn run(plan: &BatchPlan) -> Result<ExitCode> {
                     progress.suspend(|| report::file_error(&job.input.to_string_lossy(), &err));
                 }
             }
-            progress.inc(1);
         }
     }
     if let Err(err) = stdout.flush() {
@@ -248,15 +259,126 @@ fn progress_bar(total: u64) -> ProgressBar {
         return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     }
     let bar = ProgressBar::new(total);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}") {
-        bar.set_style(style);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages{speed}") {
+        bar.set_style(style.with_key("speed", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = w.write_str(&speed_text(state.pos(), state.len(), state.elapsed()));
+        }));
     }
+    // Redrawn on a timer too, so the rate shows (and falls) while a slow
+    // page holds every worker.
+    bar.enable_steady_tick(Duration::from_millis(250));
     bar
+}
+
+/// No rate is shown before this much time has passed: the first pages
+/// include start-up (the walk, the first page's rule tables) and say
+/// nothing about the run's speed.
+const RATE_AFTER: Duration = Duration::from_secs(1);
+/// No ETA before this much time: the rate must settle first. A judgement,
+/// not a measurement: at the hundreds of pages a second a batch runs at,
+/// two seconds average over hundreds of pages, and an ETA is of no use
+/// to anyone sooner.
+const ETA_AFTER: Duration = Duration::from_secs(2);
+/// …and not before this many pages are done, for slow pages.
+const ETA_AFTER_PAGES: u64 = 20;
+
+/// What follows `12/4211 pages` on the bar: `, 412 pages/s, eta 10 s`,
+/// or less while the numbers have not settled. The rate is the run's
+/// average so far (steadier than indicatif's recent-window estimate).
+fn speed_text(done: u64, total: Option<u64>, elapsed: Duration) -> String {
+    if elapsed < RATE_AFTER || done == 0 {
+        return String::new();
+    }
+    let rate = done as f64 / elapsed.as_secs_f64();
+    let mut text = format!(", {}", rate_text(rate));
+    if let Some(total) = total {
+        if elapsed >= ETA_AFTER && done >= ETA_AFTER_PAGES && total > done {
+            let left = Duration::from_secs_f64((total - done) as f64 / rate);
+            text.push_str(", eta ");
+            text.push_str(&duration_text(left));
+        }
+    }
+    text
+}
+
+/// Whole pages per second: `412 pages/s`, `1 page/s`, `<1 page/s`.
+fn rate_text(pages_per_second: f64) -> String {
+    let whole = pages_per_second.round();
+    if whole < 1.0 {
+        "<1 page/s".to_string()
+    } else if whole == 1.0 {
+        "1 page/s".to_string()
+    } else {
+        format!("{whole:.0} pages/s")
+    }
+}
+
+/// A duration a person reads at a glance: `8 s`, `3 min 20 s`, `1 h 05 min`.
+fn duration_text(duration: Duration) -> String {
+    let seconds = duration.as_secs_f64().ceil() as u64;
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3600 => format!("{} min {:02} s", seconds / 60, seconds % 60),
+        _ => format!("{} h {:02} min", seconds / 3600, seconds % 3600 / 60),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_are_whole_pages_per_second() {
+        #[rustfmt::skip]
+        let rows = [
+            (412.37, "412 pages/s"),
+            (0.2736, "<1 page/s"),
+            (0.6,    "1 page/s"),
+            (1.4,    "1 page/s"),
+            (2.5,    "3 pages/s"),
+            (18_000.2, "18000 pages/s"),
+        ];
+        for (rate, expected) in rows {
+            assert_eq!(rate_text(rate), expected, "{rate}");
+        }
+    }
+
+    #[test]
+    fn durations_read_at_a_glance() {
+        #[rustfmt::skip]
+        let rows = [
+            (0.0,      "0 s"),
+            (7.2,      "8 s"),
+            (59.5,     "1 min 00 s"),
+            (200.0,    "3 min 20 s"),
+            (3_900.0,  "1 h 05 min"),
+            (90_000.0, "25 h 00 min"),
+        ];
+        for (seconds, expected) in rows {
+            assert_eq!(duration_text(Duration::from_secs_f64(seconds)), expected, "{seconds}");
+        }
+    }
+
+    #[test]
+    fn rate_and_eta_wait_until_they_settle() {
+        let ms = Duration::from_millis;
+        #[rustfmt::skip]
+        let rows = [
+            // done, total,        elapsed,    shown
+            (0,     Some(4000),   ms(300),    ""),
+            (1,     Some(4000),   ms(999),    ""),
+            // the case: one second into a ten-second run
+            (400,   Some(4000),   ms(1000),   ", 400 pages/s"),
+            (10,    Some(4000),   ms(5000),   ", 2 pages/s"),
+            (800,   Some(4000),   ms(2000),   ", 400 pages/s, eta 8 s"),
+            (4000,  Some(4000),   ms(10000),  ", 400 pages/s"),
+            (800,   None,         ms(2000),   ", 400 pages/s"),
+            (25,    Some(100),    ms(100_000), ", <1 page/s, eta 5 min 00 s"),
+        ];
+        for (done, total, elapsed, expected) in rows {
+            assert_eq!(speed_text(done, total, elapsed), expected, "{done}/{total:?} after {elapsed:?}");
+        }
+    }
 
     #[test]
     fn a_page_gone_after_the_walk_fails_alone() {

@@ -9,8 +9,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use scrape_clean::{Article, Error};
 
-use crate::cli::args::FilesPlan;
+use crate::cli::args::{Explain, FilesPlan};
 use crate::cli::report::{self, ExitCode};
+use crate::cli::{explain, inputs};
 
 /// Runs the plan; returns the exit status.
 pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
@@ -47,11 +48,23 @@ pub fn run(plan: &FilesPlan) -> Result<ExitCode> {
 
 /// One input's output text, newline included.
 fn render(input: Option<&Path>, plan: &FilesPlan) -> Result<String> {
-    if plan.explain {
-        let bytes = read_input(input, plan)?;
-        let reports = scrape_clean::explain(&bytes, &plan.options)?;
-        let text = scrape_clean::explain_text(&reports);
-        return Ok(text.lines().map(|line| report::sanitize(line) + "\n").collect());
+    if let Some(path) = input {
+        inputs::check_page(path)?;
+    }
+    match plan.explain {
+        Some(Explain::Table { color }) => {
+            let bytes = read_input(input, plan)?;
+            let reports = scrape_clean::explain(&bytes, &plan.options)?;
+            return Ok(explain::table(&reports, color));
+        }
+        Some(Explain::Html) => {
+            let bytes = read_input(input, plan)?;
+            let reports = scrape_clean::explain(&bytes, &plan.options)?;
+            let mut article = scrape_clean::clean(&bytes, &plan.options)?;
+            article.source.path = input.map(|p| p.to_string_lossy().into_owned());
+            return Ok(scrape_clean::explain_html(&reports, &article));
+        }
+        None => {}
     }
     let article: Article = match input {
         Some(path) => scrape_clean::clean_file(path, &plan.options)?,

@@ -2,7 +2,10 @@
 
 pub mod args;
 pub mod batch;
+pub mod explain;
 pub mod files;
+pub mod generate;
+pub mod inputs;
 pub mod render;
 pub mod report;
 pub mod stream;
