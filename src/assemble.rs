@@ -39,7 +39,8 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         }
     }
     let (updated, updated_text) = timestamp(doc.meta.updated.as_deref(), classified.updated.as_ref());
-    let kept = body(doc, classified, headline.as_deref());
+    let kept_at = body(doc, classified, headline.as_deref());
+    let kept: Vec<&Block> = kept_at.iter().map(|&i| &doc.blocks[i]).collect();
     Article {
         body: kept.iter().map(|block| block.text.clone()).collect(),
         body_kinds: body_kinds(&kept, doc.format),
@@ -55,7 +56,7 @@ pub(crate) fn assemble(doc: &Document, classified: &Classified) -> Article {
         published_text,
         updated,
         updated_text,
-        images: images(doc, classified),
+        images: images(doc, classified, &kept_at),
         sidebar: sidebar(doc, classified, classified.order),
         reading_time_minutes: classified.reading_time,
         language: doc.meta.language.clone(),
@@ -102,18 +103,19 @@ fn authors(doc: &Document, classified: &Classified) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The body's blocks in page order, without a block that repeats the one
-/// before it or the headline.
-fn body<'d>(doc: &'d Document, classified: &Classified, headline: Option<&str>) -> Vec<&'d Block> {
-    let mut out: Vec<&Block> = Vec::new();
-    for (block, verdict) in doc.blocks.iter().zip(&classified.verdicts) {
+/// The indices of the body's blocks in page order, without a block that
+/// repeats the one before it or the headline.
+fn body(doc: &Document, classified: &Classified, headline: Option<&str>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (i, (block, verdict)) in doc.blocks.iter().zip(&classified.verdicts).enumerate() {
         if verdict.label != Label::Body {
             continue;
         }
-        if out.last().is_some_and(|last| last.text == block.text) || headline == Some(block.text.as_str()) {
+        let repeats = out.last().is_some_and(|&last| doc.blocks[last].text == block.text);
+        if repeats || headline == Some(block.text.as_str()) {
             continue;
         }
-        out.push(block);
+        out.push(i);
     }
     out
 }
@@ -331,10 +333,12 @@ fn same_moment_elsewhere(local: &str, utc: &str) -> bool {
 /// The widest offset of a time zone from UTC, in minutes (UTC+14).
 const MAX_ZONE_MINUTES: i64 = 14 * 60;
 
-fn images(doc: &Document, classified: &Classified) -> Vec<Image> {
+/// The captioned pictures, in page order, each with its place among the
+/// body's blocks (`body`: their indices in the page, in order).
+fn images(doc: &Document, classified: &Classified, body: &[usize]) -> Vec<Image> {
     let mut out: Vec<Image> = Vec::new();
     let mut previous_caption = false;
-    for (block, verdict) in doc.blocks.iter().zip(&classified.verdicts) {
+    for (at, (block, verdict)) in doc.blocks.iter().zip(&classified.verdicts).enumerate() {
         let is_caption = verdict.label == Label::Caption;
         let follows_caption = std::mem::replace(&mut previous_caption, is_caption);
         if !is_caption {
@@ -352,7 +356,8 @@ fn images(doc: &Document, classified: &Classified) -> Vec<Image> {
         }
         let (caption, credit) = caption::split_credit(&block.text);
         if !out.iter().any(|img| img.caption.as_deref() == Some(caption.as_str())) {
-            out.push(Image { caption: Some(caption), credit });
+            let position = body.partition_point(|&i| i < at);
+            out.push(Image { caption: Some(caption), credit, position });
         }
     }
     out

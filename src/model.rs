@@ -93,6 +93,10 @@ pub struct Image {
     pub caption: Option<String>,
     /// The photographer or agency ("Photo: Jane Doe/AFP" → "Jane Doe/AFP").
     pub credit: Option<String>,
+    /// Where the picture stands: how many of the body's paragraphs come
+    /// before it (0: above the article's text; `body.len()`: after it).
+    #[serde(default)]
+    pub position: usize,
 }
 
 /// One item of a news feed or side list.

@@ -7,9 +7,9 @@
 //! Markdown ([`to_markdown`]) is CommonMark, with one GitHub extension,
 //! the pipe table, for data-table rows. Every character of the article's
 //! text is escaped where CommonMark would read it as markup, so the
-//! rendered page shows the text exactly. The article's images are not
-//! placed among the paragraphs, since [`Article`] does not record where
-//! they stood: they come after the body. Plain text ([`to_text`]) is the
+//! rendered page shows the text exactly. The article's images stand where
+//! they stood among the paragraphs ([`crate::Image::position`]), after a
+//! list or a table they fell inside. Plain text ([`to_text`]) is the
 //! headline and the body's paragraphs only.
 //!
 //! Nothing here reads the page again or judges anything: these are views
@@ -102,38 +102,50 @@ pub fn to_markdown(article: &Article) -> String {
     if let Some(byline) = byline(article) {
         blocks.push(escape(&byline));
     }
-    let body: Vec<(BodyKind, String)> = article
+    // (place in `body`, kind, text) of each paragraph that has text.
+    let body: Vec<(usize, BodyKind, String)> = article
         .body
         .iter()
         .enumerate()
-        .map(|(i, text)| (article.body_kinds.get(i).copied().unwrap_or_default(), one_line(text)))
-        .filter(|(_, text)| !text.is_empty())
+        .map(|(i, text)| (i, article.body_kinds.get(i).copied().unwrap_or_default(), one_line(text)))
+        .filter(|(_, _, text)| !text.is_empty())
         .collect();
+    // Pictures by place, in page order; each goes out before the first
+    // group of paragraphs that starts at or after its place.
+    let mut images = article.images.iter().peekable();
     let mut i = 0;
     while i < body.len() {
-        let kind = body[i].0;
+        let (place, kind, _) = body[i];
+        while let Some(image) = images.next_if(|image| image.position <= place) {
+            blocks.extend(image_line(image));
+        }
         let mut end = i + 1;
         if matches!(kind, BodyKind::ListItem | BodyKind::OrderedItem | BodyKind::Quote | BodyKind::TableRow) {
-            while end < body.len() && body[end].0 == kind {
+            while end < body.len() && body[end].1 == kind {
                 end += 1;
             }
         }
-        let texts: Vec<&str> = body[i..end].iter().map(|(_, text)| text.as_str()).collect();
+        let texts: Vec<&str> = body[i..end].iter().map(|(_, _, text)| text.as_str()).collect();
         blocks.push(markdown_block(kind, &texts));
         i = end;
     }
-    for image in &article.images {
-        let caption = image.caption.as_deref().map(one_line).filter(|c| !c.is_empty());
-        let credit = image.credit.as_deref().map(one_line).filter(|c| !c.is_empty());
-        let line = match (caption, credit) {
-            (Some(caption), Some(credit)) => format!("*{}* (*{}*)", escape(&caption), escape_inline(&credit)),
-            (Some(caption), None) => format!("*{}*", escape(&caption)),
-            (None, Some(credit)) => format!("(*{}*)", escape_inline(&credit)),
-            (None, None) => continue,
-        };
-        blocks.push(line);
-    }
+    blocks.extend(images.filter_map(image_line));
     join_blocks(&blocks)
+}
+
+/// A picture as Markdown: its caption in italics, its credit after it in
+/// italics and brackets; nothing for a picture with neither.
+fn image_line(image: &crate::model::Image) -> Option<String> {
+    let caption = image.caption.as_deref().map(one_line).filter(|c| !c.is_empty());
+    let credit = image.credit.as_deref().map(one_line).filter(|c| !c.is_empty());
+    match (caption, credit) {
+        (Some(caption), Some(credit)) => {
+            Some(format!("*{}* (*{}*)", escape(&caption), escape_inline(&credit)))
+        }
+        (Some(caption), None) => Some(format!("*{}*", escape(&caption))),
+        (None, Some(credit)) => Some(format!("(*{}*)", escape_inline(&credit))),
+        (None, None) => None,
+    }
 }
 
 /// Renders an article as plain text: the headline, a blank line, then the
@@ -490,10 +502,17 @@ mod tests {
             published_text: Some("12 May 2023".to_string()),
             body: body.iter().map(|(text, _)| text.to_string()).collect(),
             body_kinds: body.iter().map(|(_, kind)| *kind).collect(),
-            images: vec![crate::model::Image {
-                caption: Some("The river, at dawn".to_string()),
-                credit: Some("Jane Doe/AFP".to_string()),
-            }],
+            // One picture above the text, one that fell inside a list
+            // (after its first item), one past the end.
+            images: vec![
+                crate::model::Image {
+                    caption: Some("The river, at dawn".to_string()),
+                    credit: Some("Jane Doe/AFP".to_string()),
+                    position: 0,
+                },
+                crate::model::Image { caption: Some("The quay".to_string()), credit: None, position: 3 },
+                crate::model::Image { caption: None, credit: Some("Tom Park".to_string()), position: 99 },
+            ],
             ..Article::default()
         }
     }
@@ -523,24 +542,27 @@ mod tests {
             markdown,
             "# A \\*headline\\* \\#\n\n\
              Ann Lee, Tom Park · 12 May 2023\n\n\
+             *The river, at dawn* (*Jane Doe/AFP*)\n\n\
              First paragraph.\n\n\
              ## What next\n\n\
              - one\n- two\n\n\
+             *The quay*\n\n\
              1. Fry\n2. Stir\n\n\
              > Said once.\n>\n> Said twice.\n\n\
              | a | b |\n| --- | --- |\n| 1 | 2 |\n\n\
              ```\nlet x = `y`;\n```\n\n\
              Last, with no kind given.\n\n\
-             *The river, at dawn* (*Jane Doe/AFP*)\n"
+             (*Tom Park*)\n"
         );
         assert_eq!(
             parsed(&markdown),
-            "<h1>A *headline* #</h><p>Ann Lee, Tom Park · 12 May 2023</p><p>First paragraph.</p>\
-             <h2>What next</h><ul><li>one</li><li>two</li></list><ol><li>Fry</li><li>Stir</li></list>\
+            "<h1>A *headline* #</h><p>Ann Lee, Tom Park · 12 May 2023</p>\
+             <p><em>The river, at dawn</em> (<em>Jane Doe/AFP</em>)</p><p>First paragraph.</p>\
+             <h2>What next</h><ul><li>one</li><li>two</li></list><p><em>The quay</em></p><ol><li>Fry</li><li>Stir</li></list>\
              <blockquote><p>Said once.</p><p>Said twice.</p></blockquote>\
              <table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>\
              <pre>let x = `y`;\n</pre><p>Last, with no kind given.</p>\
-             <p><em>The river, at dawn</em> (<em>Jane Doe/AFP</em>)</p>"
+             <p>(<em>Tom Park</em>)</p>"
         );
     }
 

@@ -134,7 +134,28 @@ fn pieces(article: &Article) -> Vec<String> {
     let mut out: Vec<String> = article.headline.iter().cloned().collect();
     out.extend(article.authors.iter().cloned());
     out.extend(article.published_text.iter().cloned());
-    for (text, kind) in article.body.iter().zip(&article.body_kinds) {
+    let grouped = |k: &BodyKind| {
+        matches!(k, BodyKind::ListItem | BodyKind::OrderedItem | BodyKind::Quote | BodyKind::TableRow)
+    };
+    let mut images = article.images.iter().peekable();
+    let image_pieces = |out: &mut Vec<String>, image: &scrape_clean::Image| {
+        out.extend(image.caption.iter().cloned());
+        out.extend(image.credit.iter().cloned());
+    };
+    let mut previous: Option<BodyKind> = None;
+    for (i, (text, kind)) in article.body.iter().zip(&article.body_kinds).enumerate() {
+        if text.is_empty() {
+            continue; // not written
+        }
+        // A picture stands before the paragraph it came before, or after
+        // the list or table it fell inside.
+        let starts_group = !grouped(kind) || previous != Some(*kind);
+        previous = Some(*kind);
+        if starts_group {
+            while let Some(image) = images.next_if(|image| image.position <= i) {
+                image_pieces(&mut out, image);
+            }
+        }
         match kind {
             BodyKind::TableRow => out.extend(text.split('\t').map(|cell| cell.trim().to_string())),
             // A dump's numbered item is written under its number.
@@ -146,9 +167,8 @@ fn pieces(article: &Article) -> Vec<String> {
             _ => out.push(text.clone()),
         }
     }
-    for image in &article.images {
-        out.extend(image.caption.iter().cloned());
-        out.extend(image.credit.iter().cloned());
+    for image in images {
+        image_pieces(&mut out, image);
     }
     out.retain(|piece| !piece.is_empty());
     out

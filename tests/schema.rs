@@ -47,6 +47,7 @@ enum BodyKind {
 struct Image {
     caption: Option<String>,
     credit: Option<String>,
+    position: usize,
 }
 
 #[derive(Debug, Deserialize)]
