@@ -47,6 +47,18 @@ struct Frame {
     numbered: bool,
 }
 
+impl Frame {
+    /// The page itself, outside every element.
+    const ROOT: Frame = Frame {
+        kind: Kind::Line,
+        region: Region::Unknown,
+        class_score: 0,
+        container: 0,
+        row: 0,
+        numbered: false,
+    };
+}
+
 /// A block-level element as a candidate for holding the article: the
 /// paragraphs under it add to its score, the way Readability scores them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -89,15 +101,7 @@ pub(crate) fn read(html: &str) -> Document {
     let dom = Html::parse_document(&html);
     let mut metadata = Collector::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let root = Frame {
-        kind: Kind::Line,
-        region: Region::Unknown,
-        class_score: 0,
-        container: 0,
-        row: 0,
-        numbered: false,
-    };
-    let mut stack: Vec<Frame> = vec![root];
+    let mut stack: Vec<Frame> = vec![Frame::ROOT];
     let mut containers: Vec<Container> = vec![Container::default()];
     // The table row of each block (0 outside tables), beside `blocks`.
     let mut rows: Vec<usize> = Vec::new();
@@ -138,7 +142,7 @@ pub(crate) fn read(html: &str) -> Document {
                         links += 1;
                     } else if role != TagRole::Inline {
                         flush(&mut pending, &stack, &mut blocks, &mut rows, &mut containers);
-                        let parent = stack.last().copied().unwrap_or(root);
+                        let parent = stack.last().copied().unwrap_or(Frame::ROOT);
                         let frame = frame_for(el.name(), role, &attrs, parent, &mut scratch);
                         containers.push(Container {
                             parent: Some(parent.container),
@@ -416,14 +420,7 @@ fn flush(
         return;
     }
     let text = normalize_space(&pending.text);
-    let frame = stack.last().copied().unwrap_or(Frame {
-        kind: Kind::Line,
-        region: Region::Unknown,
-        class_score: 0,
-        container: 0,
-        row: 0,
-        numbered: false,
-    });
+    let frame = stack.last().copied().unwrap_or(Frame::ROOT);
     let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     score_containers(containers, frame, &text, chars, pending.link_chars);
     let mut block = Block::new(text, frame.kind);
