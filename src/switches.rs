@@ -63,6 +63,8 @@ rules! {
     LeadAfterHeadline => "lead-after-headline",
     /// Text front end: a dump without a clear wrap width joins lines at its longest line's length where one goes on in lower case.
     WrapCeiling => "wrap-ceiling",
+    /// Byline: a job title run into the name before it ("HalperStaff Writer") is parted from it.
+    GluedRole => "glued-role",
     /// Region: past a small "Read also" box, one paragraph is enough for a side run.
     PastInArticleBox => "past-in-article-box",
     /// Region: inside the main container one paragraph is enough for a side run.

@@ -35,6 +35,7 @@ use crate::rules::authors::{
 use crate::rules::dates::{self, PUBLISHED_LABELS, UPDATED_LABELS};
 use crate::rules::phrases::{self, PHRASES};
 use crate::rules::trim_label;
+use crate::switches::{Rule, on};
 
 /// The most words a single author name may have ("The Kyiv Independent
 /// news desk" has five; longer runs are sentences).
@@ -107,7 +108,8 @@ pub(crate) fn cue_rest(text: &str, order: Order) -> Option<&str> {
 /// `cued` relaxes the name test: after "Autor:" a handle like "gnaddrig"
 /// or an agency like "det/dpa" is a name.
 pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
-    let mut rest = after_cue(text).unwrap_or(text);
+    let text = unglue_role(text);
+    let mut rest = after_cue(&text).unwrap_or(&text);
     if let Some(found) = date::find(rest, order, None) {
         rest = &rest[..found.range.start];
     }
@@ -154,6 +156,24 @@ pub(crate) fn authors(text: &str, cued: bool, order: Order) -> Vec<String> {
         return vec![whole.to_string()];
     }
     parts.into_iter().filter(|name| valid(name)).collect()
+}
+
+/// Puts back the space a browser's copy drops between a name and the job
+/// title in the next element ("By Evan HalperStaff Writer"): where a
+/// lower-case letter runs straight into a capital that opens a role.
+fn unglue_role(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut previous_lower = false;
+    for (at, c) in text.char_indices() {
+        if previous_lower
+            && c.is_uppercase()
+            && AUTHORS.leading_role.is_match(&text[at..])
+            && on(Rule::GluedRole)
+        {
+            return format!("{} {}", &text[..at], unglue_role(&text[at..])).into();
+        }
+        previous_lower = c.is_lowercase();
+    }
+    text.into()
 }
 
 /// Cuts a byline at its first word with a digit, and a month name just
@@ -593,6 +613,10 @@ mod tests {
             ("05.10.2018 - Publicado por: Clara Borba - Categoria: Saúde", vec!["Clara Borba"]),
             ("By Jean-Paul Martin - 3 Comments", vec!["Jean-Paul Martin"]),
             ("Harald Bauer Autor", vec![]),
+            // A browser's copy runs the role into the name.
+            ("By Evan HalperStaff Writer", vec!["Evan Halper"]),
+            ("Von Anna SchmidtRedakteurin", vec!["Anna Schmidt"]),
+            ("By Ryan McDonald", vec!["Ryan McDonald"]),
             ("Text von Christian Seiler Illustration von Markus Roost", vec!["Christian Seiler"]),
             ("By Staff and news service reports", vec!["Staff and news service reports"]),
             ("By clicking subscribe you agree to our terms and conditions of service today", vec![]),

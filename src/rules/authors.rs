@@ -164,6 +164,10 @@ pub(crate) struct AuthorRules {
     pub(crate) joiner: Regex,
     /// A role after a comma or dash, to the end of the name.
     pub(crate) role: Regex,
+    /// A job title at the start of a text ("Staff Writer …"): where a
+    /// browser's copy runs it into the name before it ("Evan HalperStaff
+    /// Writer").
+    pub(crate) leading_role: Regex,
 }
 
 /// The author patterns, compiled on first use.
@@ -182,6 +186,11 @@ pub(crate) static AUTHORS: LazyLock<AuthorRules> = LazyLock::new(|| {
         joiner: compile(&format!(r"(?i)\s*(?:[,;&]|\s{}\s)\s*", alternation(&words))),
         role: compile(&format!(
             r"(?i)\s*(?:,|\s[-–—|]\s)\s*(?:the\s+)?(?:{}\s+){{0,3}}{}\b.*$",
+            alternation(ROLE_QUALIFIERS),
+            alternation(ROLES)
+        )),
+        leading_role: compile(&format!(
+            r"(?i)^(?:{}\s+){{0,3}}{}\b",
             alternation(ROLE_QUALIFIERS),
             alternation(ROLES)
         )),
