@@ -129,7 +129,11 @@ fn push(found: &mut Vec<Found>, text: &str, caps: &Captures, parts: Option<DateP
     if found.iter().any(|f| overlaps(&f.range, &whole.range())) {
         return;
     }
-    let (mut start, mut end) = (whole.start(), whole.end());
+    // A date a browser's copy runs into the next one ("19. Dezember
+    // 202219. Dezember 2022", a post's published and modified times) ends
+    // at its year.
+    let glued_end = caps.name("glue").and(caps.name("y")).map(|y| y.end());
+    let (mut start, mut end) = (whole.start(), glued_end.unwrap_or(whole.end()));
     let (time, offset) = match parts.inline {
         Some((time, offset)) => (Some(time), offset),
         None => match time_after(text, end, parts.date) {
@@ -467,6 +471,26 @@ mod tests {
         ] {
             assert_eq!(is_date_line(text, Order::DayFirst), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_date_run_into_the_next_ends_at_its_year() {
+        // A browser's copy of a post's published and modified times.
+        for (text, written, iso) in [
+            (
+                "Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion",
+                "19. Dezember 2022",
+                "2022-12-19",
+            ),
+            ("20 janvier 202020 janvier 2020évaluation", "20 janvier 2020", "2020-01-20"),
+        ] {
+            let found = find(text, Order::DayFirst, None);
+            assert_eq!(found.as_ref().map(|f| &text[f.range.clone()]), Some(written), "{text:?}");
+            assert_eq!(found.and_then(|f| f.iso).as_deref(), Some(iso), "{text:?}");
+        }
+        // Only another date's day and month may follow the year so: five
+        // digits after a month are no year.
+        assert_eq!(iso_of("3 March 20245 visitors"), None);
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b)"
         )),
         day_month_year: compile(&format!(
-            r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<mon>{mon})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?-u:\b)"
+            r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<mon>{mon})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?:(?-u:\b)|(?P<glue>[0-3]?\d\.?\s*(?:{mon})))"
         )),
         year_month_day: compile(
             r"(?-u:\b)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?",
