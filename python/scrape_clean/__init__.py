@@ -4,7 +4,8 @@ Give :func:`clean` a page, a plain-text dump of a whole page or its raw
 HTML, as ``bytes`` or ``str``; it returns the article as a dict with the
 same keys and values as the ``scrape-clean`` command's JSON (headline,
 authors, published, body, sidebar, ...). :func:`clean_many` cleans many
-pages on several threads, in input order. Nothing is reimplemented here:
+pages on several threads, in input order; :func:`stream` reads a file
+of crawled records (JSON Lines or WARC) and cleans each. Nothing is reimplemented here:
 every page goes through the Rust library, with the GIL released.
 
     import scrape_clean
@@ -18,7 +19,7 @@ import datetime as _dt
 import json as _json
 import os as _os
 from itertools import islice as _islice
-from typing import Any, Dict, Iterable, Iterator, Optional, Union
+from typing import IO, Any, Dict, Iterable, Iterator, Optional, Union
 
 from . import _scrape_clean
 from ._scrape_clean import BinaryInput, EmptyInput, Error, NoText, TooLarge
@@ -32,6 +33,7 @@ __all__ = [
     "TooLarge",
     "clean",
     "clean_many",
+    "stream",
 ]
 
 #: The size limit when ``max_bytes`` is not given: 64 MiB, as the CLI's.
@@ -44,6 +46,8 @@ Now = Union[str, _dt.datetime, _dt.date, None]
 # that starting the threads is noise, small enough that memory stays flat
 # and the first results come early.
 _PAGES_PER_THREAD = 16
+# Records read per thread before a window is cleaned, as the CLI's stream.
+_RECORDS_PER_THREAD = 64
 
 
 def _now_text(now: Now) -> Optional[str]:
@@ -140,3 +144,59 @@ def _clean_many(
                 raise item
             else:
                 yield _error_item(item)
+
+
+def stream(
+    file: Union[IO[bytes], str, "_os.PathLike[str]"],
+    *,
+    threads: Optional[int] = None,
+    now: Now = None,
+    max_bytes: Optional[int] = None,
+) -> Iterator[Dict[str, Any]]:
+    """Read crawled records from ``file`` and yield each one cleaned, in input order.
+
+    ``file`` is a binary file object (``open(path, "rb")``, ``io.BytesIO``,
+    a socket's ``makefile("rb")``) or a path, holding JSON Lines (one
+    ``{"id", "url", "html" | "text", "fetched_at"}`` object a line) or WARC
+    1.0/1.1, plain or gzipped (whole, or per record as Common Crawl ships
+    it); the kind is told from the first bytes. A path is opened here and
+    closed when the iterator ends.
+
+    Each item is the dict of the line ``scrape-clean stream`` prints for
+    the record: ``id`` and ``url``, then the article's keys; or, for a
+    record that could not be read or cleaned, ``id``, ``url`` and
+    ``error`` (it keeps its place, nothing is raised). WARC requests,
+    metadata, non-HTML and non-2xx responses are skipped, as in the CLI.
+
+    The file is read with the GIL held; each window of records is cleaned
+    on ``threads`` threads (default: the number of CPUs) with the GIL
+    released. ``now`` is the reference time of records without a
+    ``fetched_at``; ``max_bytes`` skips larger records with an error
+    (default :data:`DEFAULT_MAX_BYTES`). Raises ``TypeError`` for a text
+    file, and whatever the file's ``read()`` raises.
+    """
+    if threads is None:
+        threads = _os.cpu_count() or 1
+    if not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a positive int, not {threads!r}")
+    now_text = _now_text(now)
+    if isinstance(file, (str, _os.PathLike)):
+        return _stream_path(_os.fspath(file), threads, now_text, max_bytes)
+    if not hasattr(file, "read"):
+        raise TypeError(f"stream() needs a binary file object or a path, not {type(file).__name__}")
+    return _stream(file, threads, now_text, max_bytes)
+
+
+def _stream(file: Any, threads: int, now: Optional[str], max_bytes: Optional[int]) -> Iterator[Dict[str, Any]]:
+    reader = _scrape_clean.Stream(file, threads, threads * _RECORDS_PER_THREAD, now, max_bytes)
+    while True:
+        lines = reader.next_lines()
+        if not lines:
+            return
+        for line in lines:
+            yield _json.loads(line)
+
+
+def _stream_path(path: str, threads: int, now: Optional[str], max_bytes: Optional[int]) -> Iterator[Dict[str, Any]]:
+    with open(path, "rb") as file:
+        yield from _stream(file, threads, now, max_bytes)

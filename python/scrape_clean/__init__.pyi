@@ -1,5 +1,6 @@
 import datetime
-from typing import Any, Dict, Iterable, Iterator, Literal, Optional, Union
+import os
+from typing import IO, Any, Dict, Iterable, Iterator, Literal, Optional, Union
 
 Page = Union[bytes, str]
 Now = Union[str, datetime.datetime, datetime.date, None]
@@ -37,6 +38,13 @@ def clean_many(
     threads: Optional[int] = None,
     errors: Literal["raise", "return"] = "raise",
     format: Format = "auto",
+    now: Now = None,
+    max_bytes: Optional[int] = None,
+) -> Iterator[Dict[str, Any]]: ...
+def stream(
+    file: Union[IO[bytes], str, os.PathLike[str]],
+    *,
+    threads: Optional[int] = None,
     now: Now = None,
     max_bytes: Optional[int] = None,
 ) -> Iterator[Dict[str, Any]]: ...

@@ -13,12 +13,23 @@
 //! input order. Lazy iteration over the caller's iterable, the keyword
 //! arguments' defaults and the `errors=` choice live in
 //! `python/scrape_clean/__init__.py`.
+//!
+//! `Stream` reads JSON Lines or WARC records with the library's
+//! `stream::Records` from a Python binary file object (its `.read(n)`,
+//! called with the GIL held), a window of records at a time, and cleans
+//! each window on scoped threads with the GIL released; every record
+//! comes back as the line `scrape-clean stream` prints for it
+//! (`stream::Outcome::to_json_line`).
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyString};
+use scrape_clean::stream::{Item, Record, Records, clean_record};
 use scrape_clean::{DEFAULT_MAX_BYTES, InputFormat, Options, Style};
+use std::cell::RefCell;
+use std::io;
+use std::rc::Rc;
 
 create_exception!(scrape_clean, Error, PyException, "A page that could not be cleaned.");
 create_exception!(scrape_clean, EmptyInput, Error, "The page has no bytes, or only whitespace.");
@@ -185,12 +196,158 @@ fn clean_in_threads(pages: &[Vec<u8>], options: &Options, threads: usize) -> Vec
     })
 }
 
-/// The extension module: two functions and the exception classes.
+/// `std::io::Read` over a Python binary file object: each read calls its
+/// `.read(n)` with the GIL held. A Python exception is kept in `failure`
+/// (and reported to the reader as an I/O error) so that `Stream` can raise
+/// it as it was, rather than as a record that failed to read.
+struct PyReader {
+    file: Py<PyAny>,
+    failure: Rc<RefCell<Option<PyErr>>>,
+}
+
+impl PyReader {
+    fn read_py(&self, py: Python<'_>, buf: &mut [u8]) -> PyResult<usize> {
+        let data = self.file.bind(py).call_method1("read", (buf.len(),))?;
+        let mut copy = |bytes: &[u8]| {
+            let n = bytes.len().min(buf.len());
+            buf[..n].copy_from_slice(&bytes[..n]);
+            n
+        };
+        if data.is_none() {
+            // A non-blocking file with nothing ready; files of records are
+            // not read that way.
+            return Err(PyValueError::new_err(
+                "stream(): the file's read() returned None (a non-blocking file?)",
+            ));
+        }
+        if let Ok(bytes) = data.cast::<PyBytes>() {
+            return Ok(copy(bytes.as_bytes()));
+        }
+        if let Ok(array) = data.cast::<PyByteArray>() {
+            return Ok(copy(&array.to_vec()));
+        }
+        let kind = data.get_type().name().map_or_else(|_| "?".to_string(), |name| name.to_string());
+        Err(PyTypeError::new_err(format!(
+            "stream() needs a binary file (open(path, \"rb\")): its read() returned {kind}, not bytes"
+        )))
+    }
+}
+
+impl io::Read for PyReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        Python::attach(|py| match self.read_py(py, buf) {
+            Ok(n) => Ok(n),
+            Err(err) => {
+                let text = err.to_string();
+                *self.failure.borrow_mut() = Some(err);
+                Err(io::Error::other(text))
+            }
+        })
+    }
+}
+
+/// A stream of records being read and cleaned: `scrape_clean.stream`'s
+/// engine. Not shared between threads (it holds the Python file).
+#[pyclass(unsendable)]
+struct Stream {
+    records: Records<'static>,
+    failure: Rc<RefCell<Option<PyErr>>>,
+    options: Options,
+    threads: usize,
+    window: usize,
+}
+
+#[pymethods]
+impl Stream {
+    /// Starts reading `file` (a Python binary file object); `threads`
+    /// cleans each window of `window` records.
+    #[new]
+    #[pyo3(signature = (file, threads, window, now = None, max_bytes = None))]
+    fn new(
+        file: Py<PyAny>,
+        threads: usize,
+        window: usize,
+        now: Option<&str>,
+        max_bytes: Option<u64>,
+    ) -> PyResult<Self> {
+        let options = options("auto", now, max_bytes)?;
+        let failure = Rc::new(RefCell::new(None));
+        let reader = PyReader { file, failure: Rc::clone(&failure) };
+        let records = Records::new(reader, None, options.byte_limit());
+        if let Some(err) = failure.borrow_mut().take() {
+            return Err(err);
+        }
+        let records = records.map_err(|err| Error::new_err(format!("cannot read the input: {err}")))?;
+        Ok(Stream { records, failure, options, threads: threads.max(1), window: window.max(1) })
+    }
+
+    /// The next window's records, in input order, each as its JSON line;
+    /// an empty list at the end of the input. Skipped records (WARC
+    /// requests, non-HTML responses) have no line, as in the CLI.
+    fn next_lines(&mut self, py: Python<'_>) -> PyResult<Vec<String>> {
+        let mut window: Vec<Record> = Vec::with_capacity(self.window);
+        while window.len() < self.window {
+            let Some(item) = self.records.next() else { break };
+            if let Some(err) = self.failure.borrow_mut().take() {
+                return Err(err);
+            }
+            if let Item::Record(record) = item {
+                window.push(record);
+            }
+        }
+        if let Some(err) = self.failure.borrow_mut().take() {
+            return Err(err);
+        }
+        let (options, threads) = (&self.options, self.threads);
+        Ok(py.detach(|| clean_records(window, options, threads)))
+    }
+}
+
+/// Every record's line, in order, the records split into at most
+/// `threads` runs of neighbours, one scoped thread each.
+fn clean_records(records: Vec<Record>, options: &Options, threads: usize) -> Vec<String> {
+    let line = |record: Record| clean_record(record, options).to_json_line();
+    let threads = threads.clamp(1, records.len().max(1));
+    if threads == 1 {
+        return records.into_iter().map(line).collect();
+    }
+    let run = records.len().div_ceil(threads);
+    let mut runs: Vec<Vec<Record>> = Vec::with_capacity(threads);
+    let mut records = records.into_iter().peekable();
+    while records.peek().is_some() {
+        runs.push(records.by_ref().take(run).collect());
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = runs
+            .into_iter()
+            .map(|run| {
+                let len = run.len();
+                (len, scope.spawn(move || run.into_iter().map(line).collect::<Vec<_>>()))
+            })
+            .collect();
+        let mut lines = Vec::new();
+        for (len, worker) in workers {
+            match worker.join() {
+                Ok(done) => lines.extend(done),
+                Err(_) => lines.extend((0..len).map(|_| {
+                    r#"{"id":null,"url":null,"error":"internal error: a worker thread failed"}"#.to_string()
+                })),
+            }
+        }
+        lines
+    })
+}
+
+/// The extension module: two functions, the stream reader and the exception classes.
 #[pymodule]
 fn _scrape_clean(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(clean_json, m)?)?;
     m.add_function(wrap_pyfunction!(clean_many_json, m)?)?;
+    m.add_class::<Stream>()?;
     m.add("Error", py.get_type::<Error>())?;
     m.add("EmptyInput", py.get_type::<EmptyInput>())?;
     m.add("BinaryInput", py.get_type::<BinaryInput>())?;
