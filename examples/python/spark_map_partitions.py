@@ -10,7 +10,12 @@ files, one line a cleaned (or failed) record: `id`, `url`, then the
 article's keys, or `id`, `url` and `error`.
 
     pip install target/wheels/scrape_clean-*.whl pyspark
-    python3 examples/python/spark_map_partitions.py IN_DIR OUT_DIR [--master local[2]]
+    PYSPARK_PYTHON=$(command -v python3) \
+        python3 examples/python/spark_map_partitions.py IN_DIR OUT_DIR [--master local[2]]
+
+(`PYSPARK_PYTHON` makes the local workers use the same python, the one
+that has the wheel; without it they start the first `python3` on the
+PATH and fail with "No module named 'scrape_clean'".)
 
 On a cluster, install the wheel on every executor (or ship it with
 `spark-submit --py-files` in an environment archive): the workers import
