@@ -7,6 +7,7 @@
 # python3-venv. Reruns reuse the venv and cargo's build cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tests/lib.sh
 
 MATURIN_VERSION=1.16.0
 PYTEST_VERSION=9.2.0   # needs Python 3.10 or later (Debian 12 ships 3.11)
@@ -24,16 +25,7 @@ PY
 
 if ! venv_ok; then
     echo "python tests: installing maturin $MATURIN_VERSION and pytest $PYTEST_VERSION into $VENV"
-    rm -rf "$VENV"
-    if ! python3 -m venv "$VENV" >/dev/null 2>&1; then
-        # Debian's python3 keeps venv in a package of its own.
-        if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-            apt-get update -qq || true
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-        fi
-        rm -rf "$VENV"
-        python3 -m venv "$VENV"
-    fi
+    make_venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check \
         "maturin==$MATURIN_VERSION" "pytest==$PYTEST_VERSION"
 fi

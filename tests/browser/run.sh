@@ -8,6 +8,7 @@
 # only when no Chromium can be had.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/lib.sh
 
 find_chromium() {
     for name in chromium chromium-browser; do
@@ -20,12 +21,8 @@ find_chromium() {
 }
 
 if ! find_chromium >/dev/null; then
-    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        echo "browser test: no Chromium, installing Debian's chromium"
-        apt-get update -qq || true
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
-            >/dev/null || true
-    fi
+    echo "browser test: no Chromium, installing Debian's chromium when apt-get and root allow"
+    apt_install chromium
 fi
 if ! CHROMIUM=$(find_chromium); then
     echo "skipping the browser test: no Chromium"

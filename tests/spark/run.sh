@@ -7,6 +7,7 @@
 # runtime can be had.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/lib.sh
 
 PYSPARK_VERSION=4.3.0   # needs Java 17 or later (Debian 12's default-jre-headless is 17)
 VENV=target/spark-venv
@@ -16,12 +17,8 @@ java_ok() {
 }
 
 if ! java_ok; then
-    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        echo "spark test: no Java runtime, installing default-jre-headless"
-        apt-get update -qq || true
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless \
-            >/dev/null || true
-    fi
+    echo "spark test: no Java runtime, installing default-jre-headless when apt-get and root allow"
+    apt_install default-jre-headless
 fi
 if ! java_ok; then
     echo "skipping the Spark test: no Java runtime"
@@ -30,15 +27,7 @@ fi
 
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
     echo "spark test: installing pyspark $PYSPARK_VERSION into $VENV"
-    if ! python3 -m venv "$VENV" >/dev/null 2>&1; then
-        # Debian's python3 keeps venv in a package of its own.
-        if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-            apt-get update -qq || true
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-        fi
-        rm -rf "$VENV"
-        python3 -m venv "$VENV"
-    fi
+    make_venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
 fi
 
