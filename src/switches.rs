@@ -57,6 +57,8 @@ rules! {
     HeadlineFence => "headline-fence",
     /// Region: further runs after the core join when strong enough.
     SideRunsAfter => "side-runs-after",
+    /// HTML: a comment thread stays chrome however much of the page it fills, when the page has prose of its own.
+    ThreadStaysChrome => "thread-stays-chrome",
     /// Region: further runs before the core join when strong enough.
     SideRunsBefore => "side-runs-before",
     /// Region: once the headline is known, a lead cut off between it and the body joins.

@@ -32,6 +32,7 @@ use crate::frontend::metadata::Collector;
 use crate::frontend::prefilter;
 use crate::model::Format;
 use crate::rules::markup::{self, BLOCK_TAGS, CHROME_TAGS, SKIPPED_TAGS};
+use crate::switches::{Rule, on};
 
 /// Context of an open block-level element.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +46,8 @@ struct Frame {
     row: usize,
     /// Inside an `<ol>` (nearer than any `<ul>` or `<menu>`).
     numbered: bool,
+    /// Inside an element whose class or id names a comment thread.
+    thread: bool,
 }
 
 impl Frame {
@@ -56,6 +59,7 @@ impl Frame {
         container: 0,
         row: 0,
         numbered: false,
+        thread: false,
     };
 }
 
@@ -72,11 +76,17 @@ struct Container {
     own_chars: usize,
     /// This element opens a chrome region (`<nav>`, `<header>`, …).
     opens_chrome: bool,
+    /// This element opens a readers' comment thread.
+    opens_thread: bool,
 }
 
 /// A chrome element holding more than this share of the page's text is
 /// not chrome: some pages wrap the whole page in a `<header>` or `<nav>`.
 const MAX_CHROME_SHARE: f32 = 0.5;
+
+/// Shortest paragraph that shows a page has text of its own outside its
+/// comment thread.
+const MIN_OWN_PARAGRAPH_CHARS: usize = 150;
 
 /// Shortest block that counts as a paragraph for container scores.
 const MIN_SCORED_CHARS: usize = 25;
@@ -147,6 +157,7 @@ pub(crate) fn read(html: &str) -> Document {
                         containers.push(Container {
                             parent: Some(parent.container),
                             opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
+                            opens_thread: frame.thread && !parent.thread,
                             ..Container::default()
                         });
                         let container = containers.len() - 1;
@@ -386,7 +397,8 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
     });
     // A comment thread is chrome; the page's own containers (which may
     // carry "comments-open" and the like) are not judged by it.
-    if comments && !matches!(name, "html" | "body" | "article" | "main") {
+    let thread = parent.thread || comments && !matches!(name, "html" | "body" | "article" | "main");
+    if thread {
         region = Region::Chrome;
     }
     if sidebar && region != Region::Chrome {
@@ -403,6 +415,7 @@ fn frame_for(name: &str, role: TagRole, attrs: &Attrs, parent: Frame, scratch: &
             "ul" | "menu" => false,
             _ => parent.numbered,
         },
+        thread,
     }
 }
 
@@ -534,7 +547,21 @@ fn release_page_wide_chrome(blocks: &mut [Block], containers: &[Container]) {
         let inherited = containers[i].parent.and_then(|p| chrome_root[p]);
         chrome_root[i] = inherited.or(containers[i].opens_chrome.then_some(i));
     }
+    let mut thread_root: Vec<Option<usize>> = vec![None; containers.len()];
+    for i in 0..containers.len() {
+        let inherited = containers[i].parent.and_then(|p| thread_root[p]);
+        thread_root[i] = inherited.or(containers[i].opens_thread.then_some(i));
+    }
+    let in_thread = |b: &Block| thread_root.get(b.container).copied().flatten().is_some();
+    // A thread is the readers' however much of the page it fills, as long
+    // as the page has a paragraph of its own outside it.
+    let prose_outside = blocks.iter().any(|b| {
+        !in_thread(b) && b.region != Region::Chrome && b.text.chars().count() >= MIN_OWN_PARAGRAPH_CHARS
+    });
     for block in blocks.iter_mut().filter(|b| b.region == Region::Chrome) {
+        if prose_outside && in_thread(block) && on(Rule::ThreadStaysChrome) {
+            continue;
+        }
         let root = chrome_root.get(block.container).copied().flatten();
         if root.is_some_and(|r| subtree[r] as f32 > total * MAX_CHROME_SHARE) {
             block.region = Region::Unknown;
@@ -582,6 +609,23 @@ mod tests {
             regions,
             [("The story, told at some length.", Region::Article), ("A reader's view.", Region::Chrome)]
         );
+    }
+
+    #[test]
+    fn a_thread_longer_than_the_story_is_still_chrome() {
+        let story = "The story, told at some length, with enough words to be a paragraph of its own: \
+                     a council, a ferry, a vote and the harbour town that waits for it all week.";
+        let reply = "<li class=\"comment full\"><p>A reader's long view, given at length and then again.</p></li>";
+        let page = format!(
+            "<html><body><div class=story><p>{story}</p></div><section id=comments><ul>{}</ul></section></body></html>",
+            reply.repeat(20)
+        );
+        let doc = read(&page);
+        assert_eq!(doc.blocks[0].region, Region::Unknown);
+        assert!(doc.blocks[1..].iter().all(|b| b.region == Region::Chrome));
+        // A page that is all thread is given back: nothing else is its text.
+        let doc = read(&format!("<html><body><div class=comments>{}</div></body></html>", reply.repeat(3)));
+        assert!(doc.blocks.iter().all(|b| b.region == Region::Unknown));
     }
 
     #[test]
