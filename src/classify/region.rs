@@ -120,6 +120,11 @@ fn body_segments(
     // the thread is the body.
     let thread = if on(Rule::CommentThread) { comment_thread(page, anchor) } else { n };
     allowed[thread..].iter_mut().for_each(|a| *a = false);
+    if on(Rule::ProfileBoxes) {
+        for i in profile_boxes(doc, page) {
+            allowed[i] = false;
+        }
+    }
     // A page of one short article and furniture can leave every score
     // negative: its best prose block is still the article.
     let lone_prose = || {
@@ -415,6 +420,27 @@ fn comment_thread(page: &Page, anchor: Anchor) -> usize {
     n
 }
 
+/// Most blocks of a box about the author under its heading: a name, a
+/// place, a paragraph or two and a "View my complete profile" link.
+const MAX_PROFILE_BLOCKS: usize = 5;
+
+/// The blocks of boxes about the page's author ("About Me" and what
+/// follows it, up to the next heading): a blog's profile reads as prose
+/// and can outscore a short post, but it is never the post.
+fn profile_boxes(doc: &Document, page: &Page) -> Vec<usize> {
+    let n = page.features.len();
+    let mut out = Vec::new();
+    for i in 0..n {
+        if phrases::PROFILE_HEADINGS.binary_search(&trim_label(&page.lowered[i])).is_err() {
+            continue;
+        }
+        out.push(i);
+        let heading = |j: usize| matches!(doc.blocks[j].kind, Kind::Heading(_)) || page.features[j].feed_heading;
+        out.extend((i + 1..(i + 1 + MAX_PROFILE_BLOCKS).min(n)).take_while(|&j| !heading(j)));
+    }
+    out
+}
+
 /// The digits of a line, in order: the count a comment heading gives.
 fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
@@ -536,6 +562,17 @@ mod tests {
                 "The council approved the budget on Monday after a long debate about the costs of the new bridge."
             ]
         );
+    }
+
+    #[test]
+    fn a_profile_box_is_not_the_post() {
+        // A blog's profile, longer prose than the short post beside it.
+        let page = "About Me\nName: Harbour Watcher\nLocation: Westmere\n\
+            I have written about ferries, harbours and the people who run them for nineteen years, first for the Gazette, now here, \
+            and I still cannot tell a good timetable from a bad one, which is why I keep at it.\n\
+            View my complete profile\n\nMonday, March 4, 2024\nThe ferry vote\n\
+            The council voted on the ferry today, and the harbour town will keep its boat.\n";
+        assert_eq!(body_of(page), ["The council voted on the ferry today, and the harbour town will keep its boat."]);
     }
 
     #[test]

@@ -312,6 +312,17 @@ pub(crate) const READING_TIME_WORDS: &[&str] = &[
     "чтения",
 ];
 
+/// Whole-block headings of a box about the page's author, beside or
+/// under the post ("About Me" over a blog's profile, "About the author").
+#[rustfmt::skip]
+pub(crate) const PROFILE_HEADINGS: &[&str] = &[
+    "about me", "about the author", "about the authors", "about the blogger", "about the writer",
+    "author bio", "author profile", "chi sono", "my profile", "o autorovi", "o autorze", "o mnie",
+    "sobre el autor", "sobre mi", "sobre mim", "sobre mí", "sobre o autor", "à propos de l'auteur",
+    "à propos de moi", "über den autor", "über die autorin", "über mich", "об авторе",
+    "про автора", "про мене",
+];
+
 /// Nouns that head a comment thread with its count ("3 Kommentare",
 /// "12 comments", "Comments (4)", "5 thoughts on “…”").
 #[rustfmt::skip]
@@ -609,6 +620,7 @@ mod tests {
         assert_table("GALLERY_WORDS", GALLERY_WORDS);
         assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
         assert_table("CLICK_PHRASES", CLICK_PHRASES);
+        assert_table("PROFILE_HEADINGS", PROFILE_HEADINGS);
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
