@@ -56,6 +56,28 @@ pub(crate) fn is_slash_credit(text: &str) -> bool {
         && (left.contains(' ') || right.contains(' '))
 }
 
+/// True when a block ends in a sentence and a parenthesised credit of
+/// names joined by slashes: "… on Monday. (Jane Doe/AFP/Getty Images)",
+/// "… por el equipo. (AMN/Instituto Andino)". Prose cites sources in
+/// parentheses too, but not as a run of capitalised names after the full
+/// stop.
+pub(crate) fn has_trailing_slash_credit(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(inner) = text.strip_suffix(')') else { return false };
+    let Some(open) = inner.rfind('(') else { return false };
+    let (before, credit) = (inner[..open].trim_end(), &inner[open + 1..]);
+    let parts: Vec<&str> = credit.split('/').collect();
+    let name = |side: &str| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        side == side.trim()
+            && (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
+            })
+    };
+    before.ends_with(['.', '!', '?', '"', '”', '»']) && parts.len() >= 2 && parts.iter().all(|p| name(p))
+}
+
 /// Splits a caption into its text and credit: "A tank. Photo: Jane Doe/AFP"
 /// → ("A tank.", "Jane Doe/AFP").
 pub(crate) fn split_credit(text: &str) -> (String, Option<String>) {
@@ -126,6 +148,7 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
         let words = page.features[i].words;
         let is_caption = block.kind == Kind::Caption
             || words >= 4 && has_cue(&page.lowered[i])
+            || words >= 4 && has_trailing_slash_credit(&block.text)
             || is_bare_credit(doc, page, i);
         if is_caption {
             verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };
@@ -142,6 +165,20 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_slash_credits() {
+        for (line, want) in [
+            ("Commuters wait on a platform on Thursday. (Northgate Wire Photo/Ilse Brandt)", true),
+            ("Hong Kongers attend a charity parade. (ED Jones/AFP/Getty Images)", true),
+            ("Un ejemplar fotografiado en el bosque. (AMN/Instituto Andino de Biodiversidad)", true),
+            ("The council met on Monday (see the agenda/minutes).", false),
+            ("Prices rose again. (Source: Office for National Statistics)", false),
+            ("It was the third vote on the plan (Yes/No)", false),
+        ] {
+            assert_eq!(has_trailing_slash_credit(line), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn cues() {

@@ -112,6 +112,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     if !text.chars().any(char::is_alphanumeric) {
         return Some("no words");
     }
+    if is_desk_initials(text) {
+        return Some("the editors' initials under a wire story");
+    }
     if mixes_scripts(text) {
         return Some("words spelt in mixed scripts (disguised advertising)");
     }
@@ -142,6 +145,19 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     None
 }
 
+/// The sign-off of the desks that handled a wire story: lower-case
+/// initials joined by slashes ("cro/mlv/ap", "gsm/jlp"), none of them a
+/// word ("and/or"). No sentence has that shape.
+fn is_desk_initials(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('/').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            (2..=4).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_lowercase())
+                && crate::rules::stopwords::languages_of(p) == 0
+        })
+}
+
 /// "copyright 2004", "copyright 1998-2012": the word and a year after it,
 /// anywhere in the line ("Harbour news is written by volunteers.
 /// Copyright 2004.").
@@ -167,6 +183,8 @@ mod tests {
     fn furniture_lines() {
         for (line, furniture) in [
             ("Skip to content", true),
+            ("cro/mlv/ap", true),
+            ("and/or", false),
             ("Edit post", true),
             ("This audio is created with AI assistance", true),
             ("Enter your email to subscribe", true),
