@@ -282,6 +282,15 @@ pub(crate) fn is_bare_name(text: &str) -> bool {
         && !words.iter().any(|w| is_date_label_word(&w.to_lowercase()))
 }
 
+/// Two bare names joined by a joiner word: "Szabó Eszter és Kertész
+/// Dániel", "Jane Doe and John Roe".
+fn two_bare_names(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| NAME_JOINERS.contains(w))?;
+    let (left, right) = (words[..at].join(" "), words.get(at + 1..)?.join(" "));
+    (is_bare_name(&left) && is_bare_name(&right)).then(|| vec![left, right])
+}
+
 /// Whether `word` is a one-word published/updated label ("published",
 /// "aktualisiert", "posted").
 fn is_date_label_word(word: &str) -> bool {
@@ -477,6 +486,13 @@ fn cued_or_bare(
             .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
         // "Ben Silverman" over "Games Editor": a name and its job title.
         let role_after = doc.blocks.get(i + 1).is_some_and(|b| is_role_line(&b.text));
+        if (near_headline || role_after)
+            && near_date
+            && let Some(names) = two_bare_names(text)
+        {
+            verdicts[i] = Verdict { label: Label::Byline, reason: "names where the byline sits" };
+            return names;
+        }
         let name = if (near_headline || role_after) && near_date && is_bare_name(text) {
             Some(text.clone())
         } else if near_date && let Some(name) = name_with_role(text).or_else(|| after_weak_cue(text)) {
@@ -575,6 +591,17 @@ mod tests {
     fn names(line: &str) -> Vec<String> {
         let Some(rest) = cue_rest(line, Order::MonthFirst) else { return Vec::new() };
         authors(rest, true, Order::MonthFirst)
+    }
+
+    #[test]
+    fn two_names_joined() {
+        assert_eq!(
+            two_bare_names("Szabó Eszter és Kertész Dániel"),
+            Some(vec!["Szabó Eszter".to_string(), "Kertész Dániel".to_string()])
+        );
+        assert_eq!(two_bare_names("Jane Doe & John Roe").map(|n| n.len()), Some(2));
+        assert_eq!(two_bare_names("Jane Doe"), None);
+        assert_eq!(two_bare_names("Rain and wind in the north"), None);
     }
 
     #[test]

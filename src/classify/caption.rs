@@ -72,7 +72,8 @@ pub(crate) fn has_trailing_slash_credit(text: &str) -> bool {
         side == side.trim()
             && (1..=5).contains(&words.len())
             && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
             })
     };
     before.ends_with(['.', '!', '?', '"', '”', '»']) && parts.len() >= 2 && parts.iter().all(|p| name(p))

@@ -85,6 +85,9 @@ pub(crate) fn find_all(text: &str, order: Order, now: Option<DateTime>) -> Vec<F
     for caps in r.day_month_year.captures_iter(text) {
         push(&mut found, text, &caps, named_date(&caps));
     }
+    for caps in r.year_name_day.captures_iter(text) {
+        push(&mut found, text, &caps, named_date(&caps));
+    }
     for caps in r.year_month_day.captures_iter(text) {
         push(&mut found, text, &caps, iso_like_date(&caps));
     }
@@ -536,6 +539,13 @@ mod tests {
             ("October 3, 2022 UTC+2", Some("2022-10-03")),
             ("October 3, 2022 17:15 UTC+2", Some("2022-10-03T17:15:00+02:00")),
             ("2022年10月3日 17:15", Some("2022-10-03T17:15:00")),
+            ("2024. április 9. 07:45", Some("2024-04-09T07:45:00")),
+            ("Frissítve: 2024. április 9.", Some("2024-04-09")),
+            ("12 Μαρτίου 2024, 08:15", Some("2024-03-12T08:15:00")),
+            ("25/03/2024 às 18:40", Some("2024-03-25T18:40:00")),
+            // A Croatian date's year takes a dot, the time follows it.
+            ("13.03.2024. 09:15", Some("2024-03-13T09:15:00")),
+            ("Founded 3 May 2022. 10 people came.", Some("2022-05-03")),
         ] {
             assert_eq!(iso_of(text).as_deref(), want, "{text:?}");
         }

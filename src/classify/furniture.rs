@@ -112,6 +112,9 @@ pub(crate) fn furniture(block: &Block, words: usize, lower: &str) -> Option<&'st
     if !text.chars().any(char::is_alphanumeric) {
         return Some("no words");
     }
+    if lower.contains("(@") && phrases::EMBED_CREDIT_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return Some("credit line of an embedded social post");
+    }
     if is_desk_initials(text) {
         return Some("the editors' initials under a wire story");
     }
@@ -184,6 +187,9 @@ mod tests {
         for (line, furniture) in [
             ("Skip to content", true),
             ("cro/mlv/ap", true),
+            ("A post shared by Lorena Vidal (@lorenavidal)", true),
+            ("In a post shared by the ministry on Monday, officials said the bridge would reopen.", false),
+            ("View this post on Instagram", true),
             ("and/or", false),
             ("Edit post", true),
             ("This audio is created with AI assistance", true),

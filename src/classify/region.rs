@@ -435,7 +435,8 @@ fn profile_boxes(doc: &Document, page: &Page) -> Vec<usize> {
             continue;
         }
         out.push(i);
-        let heading = |j: usize| matches!(doc.blocks[j].kind, Kind::Heading(_)) || page.features[j].feed_heading;
+        let heading =
+            |j: usize| matches!(doc.blocks[j].kind, Kind::Heading(_)) || page.features[j].feed_heading;
         out.extend((i + 1..(i + 1 + MAX_PROFILE_BLOCKS).min(n)).take_while(|&j| !heading(j)));
     }
     out
@@ -572,7 +573,10 @@ mod tests {
             and I still cannot tell a good timetable from a bad one, which is why I keep at it.\n\
             View my complete profile\n\nMonday, March 4, 2024\nThe ferry vote\n\
             The council voted on the ferry today, and the harbour town will keep its boat.\n";
-        assert_eq!(body_of(page), ["The council voted on the ferry today, and the harbour town will keep its boat."]);
+        assert_eq!(
+            body_of(page),
+            ["The council voted on the ferry today, and the harbour town will keep its boat."]
+        );
     }
 
     #[test]

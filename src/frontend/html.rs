@@ -615,7 +615,8 @@ mod tests {
     fn a_thread_longer_than_the_story_is_still_chrome() {
         let story = "The story, told at some length, with enough words to be a paragraph of its own: \
                      a council, a ferry, a vote and the harbour town that waits for it all week.";
-        let reply = "<li class=\"comment full\"><p>A reader's long view, given at length and then again.</p></li>";
+        let reply =
+            "<li class=\"comment full\"><p>A reader's long view, given at length and then again.</p></li>";
         let page = format!(
             "<html><body><div class=story><p>{story}</p></div><section id=comments><ul>{}</ul></section></body></html>",
             reply.repeat(20)

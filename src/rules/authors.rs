@@ -47,7 +47,7 @@ pub(crate) const AUTHOR_BOX_HEADINGS: &[&str] = &[
 /// Words and marks that separate two names in one byline.
 #[rustfmt::skip]
 pub(crate) const NAME_JOINERS: &[&str] = &[
-    "&", "and", "e", "en", "et", "i", "und", "y", "и", "та", "і",
+    "&", "and", "e", "en", "et", "i", "og", "und", "y", "és", "και", "и", "та", "і",
 ];
 
 /// Words that introduce a byline before its cue: "Posted by", "Erstellt

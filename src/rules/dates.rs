@@ -54,6 +54,13 @@ pub(crate) const MONTHS: &[(&str, [&str; 12])] = &[
             "decembrie|dec"]),
     ("sv", ["januari|jan", "februari|feb", "mars|mar", "april|apr", "maj", "juni|jun", "juli|jul",
             "augusti|aug", "september|sept|sep", "oktober|okt", "november|nov", "december|dec"]),
+    ("hu", ["január|jan", "február|febr", "március|márc", "április|ápr", "május|máj",
+            "június|jún", "július|júl", "augusztus|aug", "szeptember|szept", "október|okt",
+            "november|nov", "december|dec"]),
+    ("el", ["ιανουαρίου|ιανουάριος|ιαν", "φεβρουαρίου|φεβρουάριος|φεβ", "μαρτίου|μάρτιος|μαρ",
+            "απριλίου|απρίλιος|απρ", "μαΐου|μαίου|μάιος|μαΐ", "ιουνίου|ιούνιος|ιουν",
+            "ιουλίου|ιούλιος|ιουλ", "αυγούστου|αύγουστος|αυγ", "σεπτεμβρίου|σεπτέμβριος|σεπ",
+            "οκτωβρίου|οκτώβριος|οκτ", "νοεμβρίου|νοέμβριος|νοε", "δεκεμβρίου|δεκέμβριος|δεκ"]),
     ("tr", ["ocak|oca", "şubat|şub", "mart|mar", "nisan|nis", "mayıs|may", "haziran|haz",
             "temmuz|tem", "ağustos|ağu", "eylül|eyl", "ekim|eki", "kasım|kas", "aralık|ara"]),
     ("uk", ["січня|січень|січ", "лютого|лютий|лют", "березня|березень|бер", "квітня|квітень|квіт",
@@ -81,25 +88,27 @@ pub(crate) const ZONES: &[(&str, &str)] = &[
 #[rustfmt::skip]
 pub(crate) const PUBLISHED_LABELS: &[&str] = &[
     "data publikacji", "date", "datum", "erschienen", "erschienen am", "first published",
-    "gepubliceerd", "gepubliceerd op", "giriş", "opublikowano", "postado em", "posted",
-    "posted on", "pubblicato", "pubblicato il", "publicado", "publicado el", "publicado em",
-    "publicat", "publicat pe", "publication", "publicerad", "publicerat", "publikováno",
-    "published", "published on", "publié", "publié le", "publié à", "udgivet", "veröffentlicht",
-    "veröffentlicht am", "vydáno", "yayınlandı", "yayınlanma", "zveřejněno", "опубликовано",
-    "опубліковано",
+    "gepubliceerd", "gepubliceerd op", "giriş", "julkaistu", "közzétéve", "megjelent",
+    "objavljeno", "opublikowano", "postado em", "posted", "posted on", "pridané", "pubblicato",
+    "pubblicato il", "publicado", "publicado el", "publicado em", "publicat", "publicat pe",
+    "publication", "publicerad", "publicerat", "publikované", "publikováno", "publisert",
+    "published", "published on", "publié", "publié le", "publié à", "udgivet", "uverejnené",
+    "veröffentlicht", "veröffentlicht am", "vydáno", "yayınlandı", "yayınlanma", "zveřejněno",
+    "δημοσίευση", "δημοσιεύθηκε", "опубликовано", "опубліковано",
 ];
 
 /// Labels before a modification date ("Updated 17:15 BST").
 #[rustfmt::skip]
 pub(crate) const UPDATED_LABELS: &[&str] = &[
     "actualisé", "actualizado", "actualizado el", "actualizat", "actualizat la", "aggiornato",
-    "aggiornato il", "aktualisiert", "aktualisiert am", "aktualizacja", "aktualizováno",
-    "atualizado", "atualizado em", "atualização", "bijgewerkt", "gewijzigd", "geändert",
-    "geändert am", "güncelleme", "güncellendi", "laatst bijgewerkt", "last modified",
-    "last updated", "letzte änderung", "mis à jour", "mis à jour le", "mis à jour à", "modified",
-    "opdateret", "ostatnia modyfikacja", "son güncelleme", "ultimo aggiornamento", "updated",
-    "updated on", "uppdaterad", "uppdaterat", "zaktualizowano", "zmodyfikowano",
-    "zuletzt aktualisiert", "zuletzt geändert", "обновлено", "оновлено",
+    "aggiornato il", "aktualisiert", "aktualisiert am", "aktualizacja", "aktualizované",
+    "aktualizováno", "atualizado", "atualizado em", "atualização", "ažurirano", "bijgewerkt",
+    "frissítve", "gewijzigd", "geändert", "geändert am", "güncelleme", "güncellendi",
+    "laatst bijgewerkt", "last modified", "last updated", "letzte änderung", "mis à jour",
+    "mis à jour le", "mis à jour à", "modified", "opdateret", "oppdatert", "ostatnia modyfikacja",
+    "päivitetty", "son güncelleme", "ultimo aggiornamento", "updated", "updated on", "uppdaterad",
+    "uppdaterat", "zadnja izmjena", "zaktualizowano", "zmodyfikowano", "zuletzt aktualisiert",
+    "zuletzt geändert", "ενημέρωση", "ενημερώθηκε", "обновлено", "оновлено",
 ];
 
 /// Labels before a date that is not the article's: a forum member's
@@ -132,6 +141,9 @@ pub(crate) struct DateRules {
     pub(crate) month_day_year: Regex,
     /// "3 October 2022", "3. Oktober 2022", "3 de octubre de 2022".
     pub(crate) day_month_year: Regex,
+    /// "2024. április 9." (Hungarian: year, month name, day): groups `y`,
+    /// `mon`, `d`.
+    pub(crate) year_name_day: Regex,
     /// "2022-10-03", "2022/10/03", "2022.10.03", with an ISO time after `T`;
     /// groups `sep` and `sep2` must be equal (checked by the caller).
     pub(crate) year_month_day: Regex,
@@ -191,6 +203,9 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
         day_month_year: compile(&format!(
             r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<mon>{mon})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?:(?-u:\b)|(?P<glue>[0-3]?\d\.?\s*(?:{mon})))"
         )),
+        year_name_day: compile(&format!(
+            r"(?i)(?-u:\b)(?P<y>(?:19|20)\d{{2}})\.\s*(?P<mon>{mon})\s+(?P<d>\d{{1,2}})\.?(?:(?-u:\b)|\s|$)"
+        )),
         year_month_day: compile(
             r"(?-u:\b)(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?",
         ),
@@ -199,7 +214,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
             r"(?-u:\b)(?P<a>\d{1,2})(?P<sep>[./-]) ?(?P<b>\d{1,2})(?P<sep2>[./-]) ?(?P<y>\d{4}|\d{2})(?-u:\b)",
         ),
         time: compile(&format!(
-            r"(?i)^[\s,|•·–—-]*(?:at|um|à|a las|alle|om|o|в|о|kl\.|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:(?-u:\b)|$)"
+            r"(?i)^(?:\.\s)?[\s,|•·–—-]*(?:at|um|à|às|a las|alle|om|o|в|о|kl\.|klo|-)?\s*(?P<h>\d{{1,2}})(?:[:.h](?P<min>\d{{2}}))?(?::(?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?\s*(?:(?P<off>(?:utc|gmt)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?(?:(?-u:\b)|$)"
         )),
         time_before: compile(&format!(
             r"(?i)(?:^|[\s(|•·–—-])(?P<h>\d{{1,2}})[:.](?P<min>\d{{2}})\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:(?P<off>(?:utc|gmt)\s?[+-]\d{{1,2}}(?::?\d{{2}})?)|\(?(?P<zone>{zone})\)?)?\s*[,|•·–—-]?\s*$"
@@ -216,6 +231,7 @@ pub(crate) static DATES: LazyLock<DateRules> = LazyLock::new(|| {
     let patterns = [
         &rules.month_day_year,
         &rules.day_month_year,
+        &rules.year_name_day,
         &rules.year_month_day,
         &rules.cjk,
         &rules.numeric,

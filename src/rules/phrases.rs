@@ -113,26 +113,28 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "already have an account", "angaben ohne gewähr", "article gratuit", "articles gratuits",
     "articoli gratuiti", "artigos gratuitos", "artikel teilen", "artículos gratuitos",
     "auch interessant", "audio is created", "auf einer seite lesen", "avec votre accord",
-    "by taboola", "bültenimize abone", "cet article vous a-t-il été utile", "cette vidéo",
-    "comment by", "comparte este", "confirmation email", "contraseña", "cookie policy",
-    "cookie settings", "cookies to", "copyright ©", "copyrighted property", "correo electrónico",
-    "create an account", "create your free account", "darmowych artykułów", "data protection",
-    "deja un comentario", "den här webbplatsen använder", "derechos reservados",
-    "deze website gebruikt cookies", "diese website verwendet cookies", "dieser artikel erschien",
-    "diritti riservati", "do you have a story for us", "dona ahora", "dona ora", "donate now",
-    "download the app", "droits réservés", "du bist hier", "e-mail-adresse",
-    "ebenfalls interessant", "email address", "empfohlener redaktioneller inhalt",
-    "enable javascript", "enter your email", "explore further", "externer inhalt", "faire un don",
-    "fandest du den artikel hilfreich", "first month for", "follow the topics in this article",
-    "follow us", "follow us on twitter", "folosim cookie", "folosim module cookie",
-    "for the full story", "forgot password", "forgot your password", "free article",
-    "free articles", "get the latest", "gizliliğinize önem veriyoruz", "got a story for us",
-    "gratis artikelen", "hasło", "have you got a story", "hinterlasse eine antwort",
-    "how useful was this post", "hírlevél", "immediate online access", "imprimer la recette",
-    "imprimir receta", "indicates required", "indirizzo email", "inscrivez-vous à la newsletter",
-    "instant access to", "iscriviti alla", "javascript is disabled", "javascript must be enabled",
-    "jesteś tutaj", "jetzt abonnieren", "jetzt spenden", "jetzt teilen", "jetzt unterstützen",
-    "kommentar schreiben", "kommentieren sie", "korzystamy z plików cookie", "kostenlose artikel",
+    "bekijk dit bericht op instagram", "by taboola", "bültenimize abone",
+    "cet article vous a-t-il été utile", "cette vidéo", "comment by", "comparte este",
+    "confirmation email", "contraseña", "cookie policy", "cookie settings", "cookies to",
+    "copyright ©", "copyrighted property", "correo electrónico", "create an account",
+    "create your free account", "darmowych artykułów", "data protection", "deja un comentario",
+    "den här webbplatsen använder", "derechos reservados", "deze website gebruikt cookies",
+    "diese website verwendet cookies", "diesen beitrag auf instagram ansehen",
+    "dieser artikel erschien", "diritti riservati", "do you have a story for us", "dona ahora",
+    "dona ora", "donate now", "download the app", "droits réservés", "du bist hier",
+    "e-mail-adresse", "ebenfalls interessant", "email address",
+    "empfohlener redaktioneller inhalt", "enable javascript", "enter your email",
+    "explore further", "externer inhalt", "faire un don", "fandest du den artikel hilfreich",
+    "first month for", "follow the topics in this article", "follow us", "follow us on twitter",
+    "folosim cookie", "folosim module cookie", "for the full story", "forgot password",
+    "forgot your password", "free article", "free articles", "get the latest",
+    "gizliliğinize önem veriyoruz", "got a story for us", "gratis artikelen", "hasło",
+    "have you got a story", "hinterlasse eine antwort", "how useful was this post", "hírlevél",
+    "immediate online access", "imprimer la recette", "imprimir receta", "indicates required",
+    "indirizzo email", "inscrivez-vous à la newsletter", "instant access to", "iscriviti alla",
+    "javascript is disabled", "javascript must be enabled", "jesteś tutaj", "jetzt abonnieren",
+    "jetzt spenden", "jetzt teilen", "jetzt unterstützen", "kommentar schreiben",
+    "kommentieren sie", "korzystamy z plików cookie", "kostenlose artikel",
     "laisser un commentaire", "lascia un commento", "leave a comment", "leave a reply",
     "lesen sie auch", "lgpd", "listen to this article", "mehr erfahren", "mehr lesen über",
     "mit freunden teilen", "mot de passe", "mot de passe oublié", "más sobre", "neues passwort",
@@ -155,13 +157,16 @@ pub(crate) const BOILERPLATE_PHRASES: &[&str] = &[
     "u bent hier", "unsupported browser", "unterstützen sie uns", "update your browser",
     "upgrade your browser", "usamos cookies", "use cookies", "uses cookies", "usted está aquí",
     "usuario y contraseña", "utilizamos cookies", "utilizziamo cookie", "utilizziamo i cookie",
-    "uutiskirje", "używamy plików cookie", "vi använder cookies", "você está aqui",
-    "vous êtes ici", "wachtwoord", "wachtwoord vergeten", "war dieser artikel hilfreich",
-    "was dit artikel nuttig", "was this article helpful", "we and our partners", "we use cookies",
-    "we value your privacy", "weitere beiträge", "wie bewerten sie diesen artikel",
-    "wij gebruiken cookies", "wir informieren sie regelmäßig", "wir und unsere partner",
-    "wir verwenden cookies", "wird geladen", "written permission", "wspieraj nas",
-    "wszelkie prawa zastrzeżone", "you are here", "your browser does not support",
+    "uutiskirje", "używamy plików cookie", "ver essa foto no instagram",
+    "ver esta publicación en instagram", "ver esta publicação no instagram", "vi använder cookies",
+    "view this photo on instagram", "view this post on instagram",
+    "visualizza questo post su instagram", "você está aqui",
+    "voir cette publication sur instagram", "vous êtes ici", "wachtwoord", "wachtwoord vergeten",
+    "war dieser artikel hilfreich", "was dit artikel nuttig", "was this article helpful",
+    "we and our partners", "we use cookies", "we value your privacy", "weitere beiträge",
+    "wie bewerten sie diesen artikel", "wij gebruiken cookies", "wir informieren sie regelmäßig",
+    "wir und unsere partner", "wir verwenden cookies", "wird geladen", "written permission",
+    "wspieraj nas", "wszelkie prawa zastrzeżone", "you are here", "your browser does not support",
     "your browser doesn't support", "your browser is out of date", "your free trial", "your inbox",
     "your privacy choices", "your subscription", "zapisz się do newslettera", "zur startseite",
     "¿te ha resultado útil", "ähnliche beiträge", "çerez kullanıyoruz", "çerez politikamızı",
@@ -298,8 +303,9 @@ pub(crate) const CAPTION_OPENERS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CREDIT_LABELS: &[&str] = &[
     "bild:", "credit:", "crédit photo :", "crédit photo:", "fot.", "foto :", "foto:",
-    "fotocredit:", "fotografie:", "fotoğraf:", "image:", "photo :", "photo by", "photo credit:",
-    "photo:", "photograph:", "zdjęcie:", "©",
+    "fotocredit:", "fotografie:", "fotoğraf:", "fotó:", "image:", "kuva:", "kuvat:", "kép:",
+    "photo :", "photo by", "photo credit:", "photo:", "photograph:", "zdjęcie:", "©", "φωτ.:",
+    "φωτο:", "φωτογραφία:",
 ];
 
 /// Units of "N min read" style reading-time notes, in the languages served.
@@ -318,6 +324,15 @@ pub(crate) const READING_TIME_WORDS: &[&str] = &[
     "lecture", "leestijd", "leitura", "lesezeit", "lettura", "lästid", "okuma süresi", "read",
     "reading", "reading time", "timp de citire", "čtení", "время чтения", "час читання", "читання",
     "чтения",
+];
+
+/// How an embedded social post names its author ("A post shared by Jane
+/// Doe (@janedoe)"): with the handle after it, the embed's credit line.
+#[rustfmt::skip]
+pub(crate) const EMBED_CREDIT_OPENERS: &[&str] = &[
+    "a post shared by", "een bericht gedeeld door", "ein beitrag geteilt von",
+    "uma publicação compartilhada por", "un post condiviso da", "una publicación compartida por",
+    "une publication partagée par",
 ];
 
 /// Whole-block headings of a box about the page's author, beside or
@@ -629,6 +644,7 @@ mod tests {
         assert_table("BOILERPLATE_PHRASES", BOILERPLATE_PHRASES);
         assert_table("CLICK_PHRASES", CLICK_PHRASES);
         assert_table("PROFILE_HEADINGS", PROFILE_HEADINGS);
+        assert_table("EMBED_CREDIT_OPENERS", EMBED_CREDIT_OPENERS);
         assert_table("SIDEBAR_HEADINGS", SIDEBAR_HEADINGS);
         assert_table("HEADLINE_OPENERS", HEADLINE_OPENERS);
         assert_table("CAPTION_CUES", CAPTION_CUES);
