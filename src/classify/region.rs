@@ -205,6 +205,19 @@ fn body_segments(
     }
     while on(Rule::SideRunsAfter) {
         let end = segments.last().map_or(0, |r| r.end);
+        // Right past a "Read also" box set into the article, the article
+        // goes on, however weak its next paragraph scores next to a later
+        // run.
+        if on(Rule::PastInArticleBox) {
+            let after = (end..n).find(|&i| !is_box_part(verdicts[i].label)).unwrap_or(n);
+            if after < n && allowed[after] && in_article_box(verdicts, end..after) {
+                let run = grow(after..after + 1);
+                if total(&run) > 0.0 && model::reads_as_prose(page, after) {
+                    segments.push(run);
+                    continue;
+                }
+            }
+        }
         let window = end..(end + SIDE_REACH).min(n);
         let Some(found) = best_region(&scores[window.clone()], &allowed[window.clone()]) else {
             break;
@@ -265,9 +278,12 @@ fn in_article_box(verdicts: &[Verdict], gap: Range<usize>) -> bool {
     first == Some(Label::SectionHeading)
         && headings == 1
         && (1..=MAX_BOX_LINKS).contains(&links)
-        && labels().all(|l| {
-            matches!(l, Label::Furniture | Label::SectionHeading | Label::ItemHeadline | Label::ItemTime)
-        })
+        && labels().all(is_box_part)
+}
+
+/// Labels a "Read also" box set into an article is made of.
+fn is_box_part(label: Label) -> bool {
+    matches!(label, Label::Furniture | Label::SectionHeading | Label::ItemHeadline | Label::ItemTime)
 }
 
 /// A table row inside the page's main container is the article's table
@@ -577,6 +593,27 @@ mod tests {
             body_of(page),
             ["The council voted on the ferry today, and the harbour town will keep its boat."]
         );
+    }
+
+    #[test]
+    fn the_body_goes_on_past_a_read_also_box() {
+        let page = "Menu\nHome\n\nFerry vote splits the harbour town\n\n\
+            The council voted on Monday to keep the ferry running through the winter, after a debate that lasted four hours.\n\n\
+            The harbour master said the boat would need a new engine within two years, and the cost would fall on the town.\n\n\
+            Residents who use the ferry every day filled the public gallery and applauded when the result was read out.\n\n\
+            Read also\nBridge plan shelved after the survey\n\n\
+            The mayor said the town would look for a partner to share the cost of the new engine, and that talks with the county had begun.\n\n\
+            She expects an answer before the summer, when the timetable for the next winter has to be published.\n\n\
+            Tags\nferry\nharbour\n\nMost read\n1\nA story people read a lot this week\n2\nAnother story people read\n\n\
+            About us\nContact\nPrivacy\n";
+        let body = body_of(page);
+        assert_eq!(
+            body.last().map(String::as_str),
+            Some(
+                "She expects an answer before the summer, when the timetable for the next winter has to be published."
+            )
+        );
+        assert!(!body.iter().any(|p| p.contains("Bridge plan")), "{body:#?}");
     }
 
     #[test]
