@@ -102,15 +102,17 @@ pub(crate) const NAME_STOPPERS: &[&str] = &[
 pub(crate) const ROLES: &[&str] = &[
     "associate editor", "author", "autor", "autorin", "chefredakteur", "chefredakteurin",
     "columnist", "contributing writer", "contributor", "correspondant", "correspondent",
-    "correspondente", "corresponsal", "corrispondente", "cronista", "deputy editor", "editor",
-    "editor-in-chief", "editora", "editore", "freelance writer", "giornalista", "jornalista",
-    "journalist", "journaliste", "korrespondent", "managing editor", "muhabir", "muhabiri",
-    "news editor", "periodista", "photographer", "redacteur", "redakteur", "redakteurin",
-    "redaktor", "redaktorka", "redaktör", "reporter", "reportera", "reporterin", "reporterka",
-    "reportér", "reportérka", "repórter", "senior correspondent", "senior editor",
-    "senior reporter", "senior writer", "skribent", "special correspondent", "staff",
-    "staff reporter", "staff writer", "verslaggever", "writer", "журналист", "журналіст",
-    "кореспондент", "корреспондент", "редактор",
+    "correspondente", "corresponsal", "corrispondente", "cronista", "deputy editor", "dopisnica",
+    "dopisnik", "editor", "editor-in-chief", "editora", "editore", "freelance writer",
+    "giornalista", "jornalista", "journalist", "journaliste", "kirjeenvaihtaja", "korrespondent",
+    "managing editor", "muhabir", "muhabiri", "news editor", "novinar", "novinarka", "periodista",
+    "photographer", "redacteur", "redakteur", "redakteurin", "redaktor", "redaktorka", "redaktör",
+    "redaktør", "reporter", "reportera", "reporterin", "reporterka", "reportér", "reportérka",
+    "repórter", "senior correspondent", "senior editor", "senior reporter", "senior writer",
+    "skribent", "special correspondent", "staff", "staff reporter", "staff writer", "toimittaja",
+    "tudósító", "verslaggever", "writer", "újságíró", "ανταποκρίτρια", "ανταποκριτής",
+    "δημοσιογράφος", "συντάκτης", "συντάκτρια", "журналист", "журналіст", "кореспондент",
+    "корреспондент", "редактор",
 ];
 
 /// Words that qualify a job title before it: a desk, a beat or a rank

@@ -217,6 +217,30 @@ pub(crate) const STOP_FI: &[&str] = &[
     "sekä", "sen", "siitä", "tai", "te", "tämä", "vain", "vielä", "voi",
 ];
 
+/// el
+#[rustfmt::skip]
+pub(crate) const STOP_EL: &[&str] = &[
+    "ένα", "έχει", "ή", "ήταν", "αλλά", "από", "αυτό", "για", "δεν", "είναι", "ενώ", "η", "θα",
+    "και", "με", "μετά", "μια", "να", "ο", "οι", "πιο", "που", "σε", "στα", "στη", "στην", "στο",
+    "στον", "τα", "τη", "την", "της", "το", "τον", "του", "των", "ως", "όπως", "όταν", "ότι",
+];
+
+/// hr
+#[rustfmt::skip]
+pub(crate) const STOP_HR: &[&str] = &[
+    "ali", "bi", "bio", "da", "do", "i", "ili", "iz", "je", "jer", "još", "kako", "kao", "koja",
+    "koje", "koji", "li", "na", "nakon", "ne", "nije", "od", "pa", "po", "prema", "se", "su",
+    "sve", "te", "to", "u", "za", "što",
+];
+
+/// sk
+#[rustfmt::skip]
+pub(crate) const STOP_SK: &[&str] = &[
+    "a", "aj", "ako", "ale", "alebo", "ani", "by", "do", "ich", "je", "k", "ktorá", "ktoré",
+    "ktorý", "na", "nie", "od", "po", "pre", "pri", "s", "sa", "si", "so", "sú", "tak", "to", "už",
+    "v", "vo", "z", "za", "že",
+];
+
 /// Every word of every list, with a bit for each language (bit `i` for
 /// `LANGUAGES[i]`): one hash lookup per word instead of a search per list.
 pub(crate) static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -255,6 +279,9 @@ pub(crate) const LANGUAGES: &[(&str, &[&str])] = &[
     ("hu", STOP_HU),
     ("fi", STOP_FI),
     ("ru", STOP_RU),
+    ("el", STOP_EL),
+    ("hr", STOP_HR),
+    ("sk", STOP_SK),
 ];
 
 #[cfg(test)]
