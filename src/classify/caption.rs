@@ -45,15 +45,19 @@ pub(crate) fn is_slash_credit(text: &str) -> bool {
         tight
             && (1..=5).contains(&words.len())
             && words.iter().any(|w| w.chars().count() > 1)
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase())
-                    || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
-            })
+            && words.iter().all(|w| is_credit_word(w))
     };
     !right.contains('/')
         && name(left, true)
         && name(right, false)
         && (left.contains(' ') || right.contains(' '))
+}
+
+/// A word of a photographer's or an agency's name in a credit: capitalised,
+/// or one of the small words such names hold ("AFP via Getty Images").
+fn is_credit_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        || matches!(word, "via" | "for" | "and" | "of" | "de" | "von")
 }
 
 /// True when a block ends in a sentence and a parenthesised credit of
@@ -69,12 +73,7 @@ pub(crate) fn has_trailing_slash_credit(text: &str) -> bool {
     let parts: Vec<&str> = credit.split('/').collect();
     let name = |side: &str| {
         let words: Vec<&str> = side.split_whitespace().collect();
-        side == side.trim()
-            && (1..=5).contains(&words.len())
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || matches!(*w, "via" | "for" | "and" | "of" | "de" | "von")
-            })
+        side == side.trim() && (1..=5).contains(&words.len()) && words.iter().all(|w| is_credit_word(w))
     };
     before.ends_with(['.', '!', '?', '"', '”', '»']) && parts.len() >= 2 && parts.iter().all(|p| name(p))
 }

@@ -76,8 +76,8 @@ struct Container {
     own_chars: usize,
     /// This element opens a chrome region (`<nav>`, `<header>`, …).
     opens_chrome: bool,
-    /// This element opens a readers' comment thread.
-    opens_thread: bool,
+    /// This element is a readers' comment thread or inside one.
+    thread: bool,
 }
 
 /// A chrome element holding more than this share of the page's text is
@@ -157,7 +157,7 @@ pub(crate) fn read(html: &str) -> Document {
                         containers.push(Container {
                             parent: Some(parent.container),
                             opens_chrome: frame.region == Region::Chrome && parent.region != Region::Chrome,
-                            opens_thread: frame.thread && !parent.thread,
+                            thread: frame.thread,
                             ..Container::default()
                         });
                         let container = containers.len() - 1;
@@ -547,17 +547,15 @@ fn release_page_wide_chrome(blocks: &mut [Block], containers: &[Container]) {
         let inherited = containers[i].parent.and_then(|p| chrome_root[p]);
         chrome_root[i] = inherited.or(containers[i].opens_chrome.then_some(i));
     }
-    let mut thread_root: Vec<Option<usize>> = vec![None; containers.len()];
-    for i in 0..containers.len() {
-        let inherited = containers[i].parent.and_then(|p| thread_root[p]);
-        thread_root[i] = inherited.or(containers[i].opens_thread.then_some(i));
-    }
-    let in_thread = |b: &Block| thread_root.get(b.container).copied().flatten().is_some();
+    let in_thread = |b: &Block| containers.get(b.container).is_some_and(|c| c.thread);
     // A thread is the readers' however much of the page it fills, as long
     // as the page has a paragraph of its own outside it.
-    let prose_outside = blocks.iter().any(|b| {
-        !in_thread(b) && b.region != Region::Chrome && b.text.chars().count() >= MIN_OWN_PARAGRAPH_CHARS
-    });
+    let prose_outside = containers.iter().any(|c| c.thread)
+        && blocks.iter().any(|b| {
+            !in_thread(b)
+                && b.region != Region::Chrome
+                && b.text.chars().nth(MIN_OWN_PARAGRAPH_CHARS - 1).is_some()
+        });
     for block in blocks.iter_mut().filter(|b| b.region == Region::Chrome) {
         if prose_outside && in_thread(block) && on(Rule::ThreadStaysChrome) {
             continue;
