@@ -47,6 +47,8 @@ rules! {
     ThreadKeepsLongest => "thread-keeps-longest",
     /// Region: a bare "Comments" line over comment headers heads the thread.
     BareCommentHeading => "bare-comment-heading",
+    /// Dateline: failing the header, a kicker date over the headline is looked for past the furniture between them.
+    KickerPastFurniture => "kicker-past-furniture",
     /// Region: an "About me" heading and the blocks under it are no body.
     ProfileBoxes => "profile-boxes",
     /// Region: a page whose scores are all negative keeps its best prose block.

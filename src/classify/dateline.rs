@@ -3,7 +3,8 @@
 //! Input: the labelled page, the headline's block and the header window.
 //! Output: the [`Dates`] read, with the dateline's block labelled. Where a
 //! date is looked for, in order: a bare date just above the headline (a
-//! kicker line), the header, just after the body, then the whole page
+//! kicker line), the header, a bare date a little farther above the
+//! headline past a share bar, just after the body, then the whole page
 //! outward from the headline. Reading dates out of a line is `date.rs`'s
 //! business; this pass decides which line dates the article.
 
@@ -18,8 +19,12 @@ use crate::classify::score::Page;
 use crate::classify::{byline, date};
 
 /// How many blocks above the headline a bare date (a kicker line such as
-/// "03.02.2022" over the title) may sit and still date the article.
+/// "03.02.2022" over the title) may sit and still date the article, not
+/// counting page furniture between them (a row of share buttons).
 const MAX_KICKER_DISTANCE: usize = 2;
+/// How many blocks above the headline a kicker date is looked for, page
+/// furniture included.
+const KICKER_REACH: usize = 6;
 
 /// The article's times as the visible page gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,12 +52,15 @@ pub(crate) fn find(
     let len = doc.blocks.len();
     let after = region.end..(region.end + 8).min(len);
     let above = headline.map_or(0..0, |h| h.saturating_sub(MAX_KICKER_DISTANCE)..h);
+    // Failing the header, a kicker date farther up, past a share bar.
+    let farther_above = headline.map_or_else(Vec::new, |h| kicker_lines(verdicts, h));
     // Last, the whole page, nearest the headline (or the body) first: a
     // masthead's "today" date at the top is the farthest.
     let nearest = outward(headline.unwrap_or(region.start), len);
-    let passes: [(Box<dyn Iterator<Item = usize>>, bool, bool); 4] = [
+    let passes: [(Box<dyn Iterator<Item = usize>>, bool, bool); 5] = [
         (Box::new(above), false, true),
         (Box::new(header), true, false),
+        (Box::new(farther_above.into_iter()), false, true),
         (Box::new(after), false, false),
         (Box::new(nearest), false, false),
     ];
@@ -95,6 +103,24 @@ pub(crate) fn find(
             return out;
         }
     }
+    out
+}
+
+/// The blocks above headline `h` where a kicker date may sit once page
+/// furniture between them is skipped (a share bar, a print button), in
+/// page order: the [`MAX_KICKER_DISTANCE`] nearest that are not furniture
+/// and not already next to the headline.
+fn kicker_lines(verdicts: &[Verdict], h: usize) -> Vec<usize> {
+    if !crate::switches::on(crate::switches::Rule::KickerPastFurniture) {
+        return Vec::new();
+    }
+    let mut out: Vec<usize> = (h.saturating_sub(KICKER_REACH)..h)
+        .rev()
+        .filter(|&i| verdicts[i].label != Label::Furniture)
+        .take(MAX_KICKER_DISTANCE)
+        .filter(|&i| i + MAX_KICKER_DISTANCE < h)
+        .collect();
+    out.reverse();
     out
 }
 
@@ -147,6 +173,26 @@ mod tests {
         let doc = text::read(&page);
         let published = classify(&doc, None).published.and_then(|d| d.iso);
         assert_eq!(published.as_deref(), Some("2012-02-14"));
+    }
+
+    #[test]
+    fn a_kicker_date_past_a_share_bar_dates_the_article_when_the_header_has_none() {
+        let page = format!(
+            "Home\nPolitics\n14 February 2012\nShare\nPrint\nE-mail\nBridge budget approved after long debate\n\n{STORY}\n3 March 2012\nShare\nNext story on the same page\n"
+        );
+        let doc = text::read(&page);
+        let published = classify(&doc, None).published.and_then(|d| d.iso);
+        assert_eq!(published.as_deref(), Some("2012-02-14"));
+    }
+
+    #[test]
+    fn the_header_date_beats_a_masthead_date_past_the_menu() {
+        let page = format!(
+            "Search\nLogin\n11 May 2022\nLogin\nBreaking\nBridge budget approved after long debate\nPublished 10 May 2022\n\n{STORY}"
+        );
+        let doc = text::read(&page);
+        let published = classify(&doc, None).published.and_then(|d| d.iso);
+        assert_eq!(published.as_deref(), Some("2022-05-10"));
     }
 
     #[test]
