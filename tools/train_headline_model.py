@@ -5,6 +5,7 @@ every corpus, and on each corpus left out of training in turn.
 
 usage (from the project root):
     tools/train_headline_model.py [--corpora ../shared/corpora] [--write] [--no-cv]
+                                  [--sets text,untitled,html]
 
 Needs numpy (pip install numpy) and the corpora with their truth.
 
@@ -23,12 +24,15 @@ What it does:
    (The readability corpus's truth is the stated title, not the visible
    headline, and scrapinghub and cleaneval-dev state none: they are not
    used.)
-2. Fits a conditional-logit ranking per input format on the `tune` half
+2. Fits a conditional-logit ranking per weight set on the `tune` half
    of each corpus only (score.py's fixed split): for each page, the
    log-probability that the model puts on the candidates equal to the
    truth, against all of the page's candidates, L2-regularised (Newton
    steps under an upper bound of the curvature, with a line search). Each
-   corpus weighs in by the square root of its labelled pages.
+   corpus weighs in by the square root of its labelled pages. The sets are
+   "html", "text" (dumps that open with their title) and "untitled" (text
+   dumps that do not: a browser's copy); `--sets` refits only some of them
+   and keeps the weights file's for the others.
 3. Scores the fit with the real extractor (SCRAPE_CLEAN_MODELS, see
    src/switches.rs) on every corpus and form, by half, next to the weights
    it replaces: the `check` half was never trained on.
@@ -51,6 +55,9 @@ TRAINING_TARGET = os.path.join(ROOT, "target", "tools-training")
 # once, on the cross-validation by corpus, from {0.1, 1, 10, 100}.
 L2 = 10.0
 CORPORA = ["trafilatura", "dragnet"]
+# The weight sets: one per input format, and one for text dumps that do not
+# open with their title (see src/classify/model.rs, `Model::for_page`).
+SETS = ("text", "untitled", "html")
 # Words of a dateline ("24 July 2012 Last updated at 06:50 ET", "Updated
 # July 23, 2012, 7:10 p.m. ET"): a gold line with fewer than two other
 # words is a dateline, not the headline.
@@ -126,8 +133,11 @@ def derived_accuracy(folder, truth, half=None):
     return round(ok / max(1, len(truth)), 4)
 
 
-def load(corpora):
-    """{(corpus, mode): [(X, positives, page id)]}: one candidate matrix per labelled page."""
+def load(corpora, names):
+    """{(corpus, set): [(X, positives, page id)]}: one candidate matrix per labelled page. The
+    set is the input format, "html" or "text", except that a text dump with no title (no
+    `pseudo_title` candidate: a browser's copy) goes to the "untitled" set."""
+    titled = names.index("pseudo_title")
     data, coverage = {}, {}
     for corpus in CORPORA:
         if not os.path.exists(os.path.join(corpora, corpus, "truth.json")):
@@ -147,7 +157,8 @@ def load(corpora):
                     continue
                 found += 1
                 x = np.array([c["features"] for c in candidates], dtype=float)
-                data.setdefault((corpus, mode), []).append((x, pos, pid))
+                weights_set = "untitled" if mode == "text" and not x[:, titled].any() else mode
+                data.setdefault((corpus, weights_set), []).append((x, pos, pid))
             coverage[f"{corpus}/{form}"] = (found, len(truth))
             print(f"  {corpus}/{form}: truth among the candidates on {found} of {len(truth)} pages",
                   file=sys.stderr)
@@ -232,10 +243,25 @@ def fit_mode(data, mode, corpora_in, half="tune"):
     return fit(pages, weights)
 
 
+def read_weights(path, names):
+    """{set: (bias, weights)} as the weights file at `path` gives them; a feature or a set it
+    lacks weighs 0 (a set missing from the file falls back to the text set in the extractor, so
+    it is filled from that one)."""
+    sets = {}
+    for line in open(path, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) == 3 and not line.startswith("#"):
+            sets.setdefault(parts[0], {})[parts[1]] = float(parts[2])
+    sets.setdefault("untitled", sets.get("text", {}))
+    return {mode: (sets.get(mode, {}).get("bias", 0.0), np.array([sets.get(mode, {}).get(n, 0.0) for n in names]))
+            for mode in SETS}
+
+
 def weights_text(sets, names, header=()):
     lines = ["# Headline model weights (a linear ranking of candidates), one set per input format:",
              "# `format feature weight`, raw scale; the candidate with the highest sum is the headline.",
-             "# Written by tools/train_headline_model.py; do not edit by hand.",
+             "# Written by tools/train_headline_model.py; do not edit by hand. `untitled` is the set",
+             "# for text dumps that do not open with their title (a browser's copy of a page).",
              f"# Conditional logit, L2 {L2} on standardised features; each corpus weighs in by the square",
              "# root of its labelled pages."]
     lines += list(header)
@@ -253,7 +279,14 @@ def main():
     ap.add_argument("--corpora", default=DEFAULT_CORPORA)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help="the weight sets to refit (comma-separated); the others keep the weights file's "
+                         "(a feature it lacks weighs 0)")
     args = ap.parse_args()
+    refit = [s for s in args.sets.split(",") if s]
+    unknown = [s for s in refit if s not in SETS]
+    if unknown:
+        ap.error(f"unknown weight sets {unknown}; the sets are {', '.join(SETS)}")
     env = dict(os.environ, CARGO_TARGET_DIR=TRAINING_TARGET)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--features", "training", "--example", "dump_blocks"],
                    cwd=ROOT, check=True, env=env)
@@ -261,8 +294,14 @@ def main():
     names = subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"),
                             "--headline-names"], capture_output=True, text=True, check=True).stdout.split()
     present = [c for c in CORPORA if os.path.exists(os.path.join(args.corpora, c, "truth.json"))]
-    data, coverage = load(args.corpora)
-    everything = {mode: fit_mode(data, mode, present) for mode in ("text", "html")}
+    data, coverage = load(args.corpora, names)
+    current = read_weights(WEIGHTS, names)
+
+    def fitted(corpora_in):
+        """The refit sets fit on `corpora_in`, the others as in the weights file."""
+        return {mode: fit_mode(data, mode, corpora_in) if mode in refit else current[mode] for mode in SETS}
+
+    everything = fitted(present)
     header = ["# Truth among the candidates (the ceiling of any ranking):"]
     header += [f"#   {run}: {found} of {total} pages" for run, (found, total) in coverage.items()]
     base_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPE_CLEAN_MODELS", "SCRAPE_CLEAN_DISABLE")}
@@ -290,7 +329,10 @@ def main():
             return scores
 
         repo, new = run(None, scored), run(everything, scored)
-        header.append("# Fit on the tune halves; the extractor on each half (before = the weights replaced):")
+        kept = [m for m in SETS if m not in refit]
+        header.append(f"# Sets fit on the tune halves: {', '.join(refit)}"
+                      + (f"; kept from the weights before: {', '.join(kept)}." if kept else "."))
+        header.append("# The extractor on each half:")
         print(f"{'run':28} {'metric':9} {'repo tune':>9} {'check':>7}   {'fit tune':>8} {'check':>7}")
         for name in new:
             for metric in ("headline", "title", "author", "date", "segments", "body"):
@@ -302,11 +344,12 @@ def main():
                 if metric == "headline":
                     header.append(f"#   {name} headline: tune {f['tune'][metric]:.3f}, check {f['check'][metric]:.3f}")
         if not args.no_cv:
-            header.append("# Cross-validated by corpus (fit on the other corpus's tune half, this one whole):")
+            header.append("# Cross-validated by corpus (the refit sets fit on the other corpus's tune half, this")
+            header.append("# one scored whole):")
             print(f"\n{'held-out run':28} {'metric':9} {'repo':>7} {'held-out':>9}")
             for held in present:
                 train = [c for c in present if c != held]
-                out = run({mode: fit_mode(data, mode, train) for mode in ("text", "html")}, [held])
+                out = run(fitted(train), [held])
                 for name, cell in out.items():
                     if "headline" in cell["whole"]:
                         r, h = repo[name]["whole"]["headline"], cell["whole"]["headline"]

@@ -13,7 +13,8 @@
 //! of [`FEATURES`] (its shape, its cues, its markup, its place relative to
 //! the body and to the byline and date under it, its likeness to the stated
 //! title), and a linear model ranks them (weights in
-//! `src/rules/headline_model.txt`, one set per input format, trained by
+//! `src/rules/headline_model.txt`, one set per input format and one for
+//! text dumps that do not open with their title, trained by
 //! `tools/train_headline_model.py` and cross-validated by corpus there).
 //! The best candidate is the headline.
 //!
@@ -61,6 +62,18 @@ const SHORT_LINE_WORDS: usize = 6;
 const BODY_WORDS_BLOCKS: usize = 40;
 /// How many blocks on each side of a candidate are counted for prose.
 const PROSE_CONTEXT: usize = 8;
+/// How many blocks on each side of a candidate are looked at for the
+/// headline next to it: a kicker or section label over it, a standfirst
+/// or lead under it.
+const NEIGHBOUR_REACH: usize = 2;
+/// Fewest words of a line over a standfirst that reads as its headline,
+/// not as a kicker or a section label.
+const STANDFIRST_HEADLINE_WORDS: usize = 6;
+/// Fewest words of a standfirst or lead paragraph under a headline.
+const LEAD_WORDS: usize = 15;
+/// How many blocks under a candidate give the words a headline shares
+/// with its standfirst and lead.
+const NEXT_WORDS_BLOCKS: usize = 3;
 /// Shortest candidate looked for inside other lines.
 const MIN_CONTAINED_CHARS: usize = 12;
 /// How many blocks on each side of a candidate are searched for lines
@@ -167,6 +180,11 @@ features! {
     WeakTitleSimilarity => "weak_title_similarity",
     DateShare => "date_share",
     HeaderBelow => "header_below",
+    LongerShapedBelow => "longer_shaped_below",
+    ShorterShapedAbove => "shorter_shaped_above",
+    HeadlineAbove => "headline_above",
+    LeadBelow => "lead_below",
+    NextOverlap => "next_overlap",
 }
 
 /// Number of features.
@@ -221,7 +239,10 @@ pub(crate) fn find(
     body: &Body,
 ) -> Headline {
     let candidates = candidates(doc, page, verdicts, titles, body);
-    let weights = MODEL.for_format(doc.format);
+    // A dump that does not open with its title (a browser's copy) has
+    // weights of its own: none of the title's features speak there.
+    let titled = candidates.iter().any(|c| matches!(c, Candidate::Title(_)));
+    let weights = MODEL.for_page(doc.format, titled);
     let vectors = vectors(doc, page, titles, body, &candidates);
     let best = (0..candidates.len())
         .map(|k| (k, weights.logit(&vectors[k])))
@@ -530,6 +551,36 @@ fn vector(doc: &Document, page: &Page, context: &Context, start: usize, candidat
         });
     set(F::ContainedElsewhere, flag(elsewhere));
     set(F::NearestShaped, flag(context.nearest_shaped == Some(i)));
+    // Next to the headline: a shorter kicker or section label above it, a
+    // longer headline below a label, a standfirst or lead under it that
+    // repeats its words.
+    let below = i + 1..(i + 1 + NEIGHBOUR_REACH).min(n);
+    let above = i.saturating_sub(NEIGHBOUR_REACH)..i;
+    let words_here = f.words;
+    set(
+        F::LongerShapedBelow,
+        flag(below.clone().any(|j| shaped(doc, page, j) && page.features[j].words > words_here)),
+    );
+    set(
+        F::ShorterShapedAbove,
+        flag(above.into_iter().any(|j| shaped(doc, page, j) && page.features[j].words < words_here)),
+    );
+    // A headline-length line right above (not a one-word kicker): this one
+    // is its standfirst.
+    let headline_above = (i.saturating_sub(NEIGHBOUR_REACH)..i).any(|j| {
+        shaped(doc, page, j)
+            && page.features[j].words >= STANDFIRST_HEADLINE_WORDS
+            && page.features[j].words < words_here
+    });
+    set(F::HeadlineAbove, flag(headline_above));
+    set(F::LeadBelow, flag(below.into_iter().any(|j| page.features[j].words >= LEAD_WORDS && prose(j))));
+    if !own.is_empty() {
+        let next: FxHashSet<String> = (i + 1..(i + 1 + NEXT_WORDS_BLOCKS).min(n))
+            .flat_map(|j| content_words(&page.lowered[j]))
+            .collect();
+        let shared = own.iter().filter(|w| next.contains(*w)).count();
+        set(F::NextOverlap, shared as f32 / own.len() as f32);
+    }
     x
 }
 
@@ -547,7 +598,58 @@ mod tests {
 
     #[test]
     fn every_feature_has_a_weight_in_every_format() {
-        model::check_weights_file(WEIGHTS_FILE, FEATURES);
+        model::check_weights_file(WEIGHTS_FILE, FEATURES, &["text", "untitled", "html"]);
+    }
+
+    /// The candidates of a text dump and their vectors.
+    fn candidate_vectors(dump: &str) -> Vec<(String, [f32; N])> {
+        let doc = crate::frontend::text::read(dump);
+        let crate::classify::Prepared { page, verdicts, titles, .. } = crate::classify::prepare(&doc);
+        let body = crate::classify::region::find(&doc, &page, &verdicts, &titles);
+        let candidates = candidates(&doc, &page, &verdicts, &titles, &body);
+        let vectors = vectors(&doc, &page, &titles, &body, &candidates);
+        candidates.iter().map(|c| c.text(&doc).to_string()).zip(vectors).collect()
+    }
+
+    #[test]
+    fn neighbours_tell_a_kicker_a_headline_and_a_standfirst_apart() {
+        let dump = format!(
+            "Menu\nSearch\nPolitics\nBridge budget approved after a long night of debate\nThe council voted for the bridge and its budget after three years of arguments about its costs and its route through the old town\nBy Jane Roe\n14 February 2012\n\n{}",
+            crate::classify::testing::STORY
+        );
+        let rows = candidate_vectors(&dump);
+        let get = |start: &str, feature: F| {
+            rows.iter().find(|(t, _)| t.starts_with(start)).map(|(_, x)| x[feature as usize])
+        };
+        assert_eq!(get("Politics", F::LongerShapedBelow), Some(1.0), "a kicker over a longer headline");
+        assert_eq!(get("Bridge", F::HeadlineAbove), Some(0.0));
+        assert_eq!(get("The council voted", F::HeadlineAbove), Some(1.0), "a standfirst under its headline");
+        let overlap = get("Bridge", F::NextOverlap).unwrap_or(0.0);
+        assert!(overlap > 0.0, "the headline's words recur under it: {overlap}");
+        assert_eq!(get("Bridge", F::LeadBelow), Some(0.0), "a standfirst without its full stop is no lead");
+        let lead = format!(
+            "Menu\nBridge budget approved after a long night of debate\n\n{}",
+            crate::classify::testing::STORY
+        );
+        let rows = candidate_vectors(&lead);
+        let bridge =
+            rows.iter().find(|(t, _)| t.starts_with("Bridge")).map(|(_, x)| x[F::LeadBelow as usize]);
+        assert_eq!(bridge, Some(1.0), "a lead paragraph right under the headline");
+    }
+
+    #[test]
+    fn a_browser_copy_keeps_its_headline_over_a_long_standfirst() {
+        let dump = format!(
+            "Skip to content\nNews\nSport\nWeather\nLocal\nBridge budget approved after a long night of debate\nThe council voted for the bridge and its budget after three years of arguments about its costs and its route through the old town\nBy Jane Roe\n14 February 2012\nShare\n\n{}",
+            crate::classify::testing::STORY
+        );
+        let doc = crate::frontend::text::read(&dump);
+        let classified = crate::classify::classify(&doc, None);
+        let headline = classified.verdicts.iter().position(|v| v.label == Label::Headline);
+        assert_eq!(
+            headline.map(|i| doc.blocks[i].text.as_str()),
+            Some("Bridge budget approved after a long night of debate")
+        );
     }
 
     #[test]

@@ -69,14 +69,14 @@ pub(crate) struct Classified {
 
 /// What is known before the body is looked for: block features,
 /// furniture and feed verdicts, the title and where it recurs.
-struct Prepared {
+pub(crate) struct Prepared {
     page: Page,
     verdicts: Vec<Verdict>,
     sections: Vec<Section>,
     titles: Titles,
 }
 
-fn prepare(doc: &Document) -> Prepared {
+pub(crate) fn prepare(doc: &Document) -> Prepared {
     let page = score::measure(doc);
     let mut verdicts = furniture::verdicts(page.features.iter().map(|f| f.furniture));
     let sections = feeds::find(doc, &page);

@@ -149,11 +149,13 @@ impl Weights {
     }
 }
 
-/// Trained weights, one set per format.
+/// Trained weights, one set per format, and optionally one for text dumps
+/// that do not open with their title (a browser's copy of a page).
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
     text: Weights,
     html: Weights,
+    untitled: Option<Weights>,
 }
 
 impl Model {
@@ -162,6 +164,16 @@ impl Model {
         match format {
             Format::Text => &self.text,
             Format::Html => &self.html,
+        }
+    }
+
+    /// The weights for pages of `format` that state a title (`titled`) or
+    /// not: a text dump without one has its own set when the file gives
+    /// one (`untitled` lines), else the text set.
+    pub(crate) fn for_page(&self, format: Format, titled: bool) -> &Weights {
+        match (format, &self.untitled) {
+            (Format::Text, Some(untitled)) if !titled => untitled,
+            _ => self.for_format(format),
         }
     }
 }
@@ -180,13 +192,14 @@ pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// the unit tests of each model forbid.
 pub(crate) fn parse(text: &str, names: &[&str]) -> Model {
     let empty = || Weights { bias: 0.0, weights: vec![0.0; names.len()], trees: Vec::new() };
-    let mut model = Model { text: empty(), html: empty() };
+    let mut model = Model { text: empty(), html: empty(), untitled: None };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let mut parts = line.split_whitespace();
         let (Some(format), Some(name)) = (parts.next(), parts.next()) else { continue };
         let set = match format {
             "text" => &mut model.text,
             "html" => &mut model.html,
+            "untitled" => model.untitled.get_or_insert_with(empty),
             _ => continue,
         };
         if name == "tree" {
@@ -203,11 +216,12 @@ pub(crate) fn parse(text: &str, names: &[&str]) -> Model {
     model
 }
 
-/// Checks a weights file for `names`: every feature has a weight in both
-/// formats and no unknown feature is named. For the models' unit tests.
+/// Checks a weights file for `names`: every feature has a weight in each
+/// of `formats` and no unknown feature is named. For the models' unit
+/// tests.
 #[cfg(test)]
-pub(crate) fn check_weights_file(file: &str, names: &[&str]) {
-    for format in ["text", "html"] {
+pub(crate) fn check_weights_file(file: &str, names: &[&str], formats: &[&str]) {
+    for &format in formats {
         for feature in names.iter().copied().chain(["bias"]) {
             let found = file.lines().any(|l| {
                 let mut parts = l.split_whitespace();
@@ -415,8 +429,19 @@ mod tests {
     }
 
     #[test]
+    fn untitled_dumps_have_their_own_set_when_the_file_gives_one() {
+        let names = ["a"];
+        let model = parse("text a 1\nhtml a 2\nuntitled a 3\n", &names);
+        assert_eq!(model.for_page(Format::Text, true).logit(&[1.0]), 1.0);
+        assert_eq!(model.for_page(Format::Text, false).logit(&[1.0]), 3.0);
+        assert_eq!(model.for_page(Format::Html, false).logit(&[1.0]), 2.0);
+        let model = parse("text a 1\nhtml a 2\n", &names);
+        assert_eq!(model.for_page(Format::Text, false).logit(&[1.0]), 1.0, "no untitled set: the text set");
+    }
+
+    #[test]
     fn every_feature_has_a_weight_in_every_format() {
-        check_weights_file(WEIGHTS_FILE, FEATURES);
+        check_weights_file(WEIGHTS_FILE, FEATURES, &["text", "html"]);
     }
 
     #[test]
