@@ -18,7 +18,8 @@ What it does:
      (after a date line, often). The headline of a page is taken to be the
      first of its first three gold lines that is two to thirty words long,
      is not a dateline nor a sentence (ten words or more ending in a full
-     stop: a lead paragraph), and is a candidate of the page's HTML: what a
+     stop: a lead paragraph) nor a bare name of one or two words (a
+     byline), and is a candidate of the page's HTML: what a
      reader of the gold text sees as its heading. Pages where no such line
      is a candidate have no headline label.
    (The readability corpus's truth is the stated title, not the visible
@@ -100,14 +101,22 @@ def dragnet_headlines(corpora):
     """The derived headline of each dragnet page (see the module doc)."""
     truth = json.load(open(os.path.join(corpora, "dragnet", "truth.json"), encoding="utf-8"))
     html = dump(corpora, "dragnet", "html")
+    names = subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"), "--headline-names"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    bare_name = names.index("bare_name")
     out = {}
     for pid, t in truth.items():
-        texts = {key(c["text"]) for c in html.get(pid, []) if c["kind"] == "block"}
+        blocks = [c for c in html.get(pid, []) if c["kind"] == "block"]
+        texts = {key(c["text"]) for c in blocks}
+        # A name of one or two words alone on its line is the byline (or a
+        # blog's name), not the headline: "Richard Hollingham", "Megan Slack".
+        names_only = {key(c["text"]) for c in blocks if c["features"][bare_name] and len(c["text"].split()) <= 2}
         lines = [l.strip() for l in t["body"].split("\n") if l.strip()][:3]
         for line in lines:
             words = len(line.split())
             sentence = words >= 10 and line.rstrip('"\'”’») ').endswith(".") and not line.rstrip().endswith("...")
-            if 2 <= words <= 30 and not sentence and not is_dateline(line) and key(line) in texts:
+            if 2 <= words <= 30 and not sentence and not is_dateline(line) and key(line) in texts \
+                    and key(line) not in names_only:
                 out[pid] = line
                 break
     return out
