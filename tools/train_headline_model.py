@@ -44,7 +44,7 @@ What it does:
 5. With --write, writes the tune-half fit to the weights file, with the
    tables in its header.
 """
-import argparse, hashlib, json, os, re, subprocess, sys, tempfile
+import argparse, functools, hashlib, json, os, re, subprocess, sys, tempfile
 
 import numpy as np
 
@@ -97,13 +97,20 @@ def dump(corpora, corpus, form):
     return pages
 
 
+@functools.cache
+def feature_names():
+    """The headline model's feature names, in vector order, from the training build."""
+    return subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"), "--headline-names"],
+                          capture_output=True, text=True, check=True).stdout.split()
+
+
+@functools.cache
 def dragnet_headlines(corpora):
-    """The derived headline of each dragnet page (see the module doc)."""
+    """The derived headline of each dragnet page (see the module doc); read once a run (it
+    dumps every dragnet HTML page)."""
     truth = json.load(open(os.path.join(corpora, "dragnet", "truth.json"), encoding="utf-8"))
     html = dump(corpora, "dragnet", "html")
-    names = subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"), "--headline-names"],
-                           capture_output=True, text=True, check=True).stdout.split()
-    bare_name = names.index("bare_name")
+    bare_name = feature_names().index("bare_name")
     out = {}
     for pid, t in truth.items():
         blocks = [c for c in html.get(pid, []) if c["kind"] == "block"]
@@ -300,8 +307,7 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "--features", "training", "--example", "dump_blocks"],
                    cwd=ROOT, check=True, env=env)
     binary = build("training")
-    names = subprocess.run([os.path.join(TRAINING_TARGET, "release", "examples", "dump_blocks"),
-                            "--headline-names"], capture_output=True, text=True, check=True).stdout.split()
+    names = feature_names()
     present = [c for c in CORPORA if os.path.exists(os.path.join(args.corpora, c, "truth.json"))]
     data, coverage = load(args.corpora, names)
     current = read_weights(WEIGHTS, names)

@@ -486,14 +486,12 @@ fn cued_or_bare(
             .any(|j| j != i && date::find(&doc.blocks[j].text, page.order, None).is_some());
         // "Ben Silverman" over "Games Editor": a name and its job title.
         let role_after = doc.blocks.get(i + 1).is_some_and(|b| is_role_line(&b.text));
-        if (near_headline || role_after)
-            && near_date
-            && let Some(names) = two_bare_names(text)
-        {
+        let byline_place = (near_headline || role_after) && near_date;
+        if byline_place && let Some(names) = two_bare_names(text) {
             verdicts[i] = Verdict { label: Label::Byline, reason: "names where the byline sits" };
             return names;
         }
-        let name = if (near_headline || role_after) && near_date && is_bare_name(text) {
+        let name = if byline_place && is_bare_name(text) {
             Some(text.clone())
         } else if near_date && let Some(name) = name_with_role(text).or_else(|| after_weak_cue(text)) {
             // "Priyanka Osei, Transport Correspondent" or "de Ioana

@@ -147,8 +147,7 @@ pub(crate) fn find(doc: &Document, page: &Page, verdicts: &mut [Verdict], range:
         let block = &doc.blocks[i];
         let words = page.features[i].words;
         let is_caption = block.kind == Kind::Caption
-            || words >= 4 && has_cue(&page.lowered[i])
-            || words >= 4 && has_trailing_slash_credit(&block.text)
+            || words >= 4 && (has_cue(&page.lowered[i]) || has_trailing_slash_credit(&block.text))
             || is_bare_credit(doc, page, i);
         if is_caption {
             verdicts[i] = Verdict { label: Label::Caption, reason: "caption cue" };

@@ -165,14 +165,17 @@ mod tests {
         }
     }
 
+    /// The publication date read from a text dump.
+    fn published_of(page: &str) -> Option<String> {
+        classify(&text::read(page), None).published.and_then(|d| d.iso)
+    }
+
     #[test]
     fn a_masthead_date_loses_to_one_near_the_headline() {
         let page = format!(
             "Thursday, 16 February 2012\nHome\nPolitics\nNews\nSport\nWeather\n14 February 2012\nPrint\nPolitics\nBridge budget approved after long debate\n\n{STORY}"
         );
-        let doc = text::read(&page);
-        let published = classify(&doc, None).published.and_then(|d| d.iso);
-        assert_eq!(published.as_deref(), Some("2012-02-14"));
+        assert_eq!(published_of(&page).as_deref(), Some("2012-02-14"));
     }
 
     #[test]
@@ -180,9 +183,7 @@ mod tests {
         let page = format!(
             "Home\nPolitics\n14 February 2012\nShare\nPrint\nE-mail\nBridge budget approved after long debate\n\n{STORY}\n3 March 2012\nShare\nNext story on the same page\n"
         );
-        let doc = text::read(&page);
-        let published = classify(&doc, None).published.and_then(|d| d.iso);
-        assert_eq!(published.as_deref(), Some("2012-02-14"));
+        assert_eq!(published_of(&page).as_deref(), Some("2012-02-14"));
     }
 
     #[test]
@@ -190,9 +191,7 @@ mod tests {
         let page = format!(
             "Search\nLogin\n11 May 2022\nLogin\nBreaking\nBridge budget approved after long debate\nPublished 10 May 2022\n\n{STORY}"
         );
-        let doc = text::read(&page);
-        let published = classify(&doc, None).published.and_then(|d| d.iso);
-        assert_eq!(published.as_deref(), Some("2022-05-10"));
+        assert_eq!(published_of(&page).as_deref(), Some("2022-05-10"));
     }
 
     #[test]

@@ -555,24 +555,20 @@ fn vector(doc: &Document, page: &Page, context: &Context, start: usize, candidat
     // longer headline below a label, a standfirst or lead under it that
     // repeats its words.
     let below = i + 1..(i + 1 + NEIGHBOUR_REACH).min(n);
-    let above = i.saturating_sub(NEIGHBOUR_REACH)..i;
     let words_here = f.words;
     set(
         F::LongerShapedBelow,
         flag(below.clone().any(|j| shaped(doc, page, j) && page.features[j].words > words_here)),
     );
-    set(
-        F::ShorterShapedAbove,
-        flag(above.into_iter().any(|j| shaped(doc, page, j) && page.features[j].words < words_here)),
-    );
+    // The headline-shaped lines above that are shorter than this one.
+    let shorter_above: Vec<usize> = (i.saturating_sub(NEIGHBOUR_REACH)..i)
+        .filter(|&j| page.features[j].words < words_here && shaped(doc, page, j))
+        .map(|j| page.features[j].words)
+        .collect();
+    set(F::ShorterShapedAbove, flag(!shorter_above.is_empty()));
     // A headline-length line right above (not a one-word kicker): this one
     // is its standfirst.
-    let headline_above = (i.saturating_sub(NEIGHBOUR_REACH)..i).any(|j| {
-        shaped(doc, page, j)
-            && page.features[j].words >= STANDFIRST_HEADLINE_WORDS
-            && page.features[j].words < words_here
-    });
-    set(F::HeadlineAbove, flag(headline_above));
+    set(F::HeadlineAbove, flag(shorter_above.iter().any(|&words| words >= STANDFIRST_HEADLINE_WORDS)));
     set(F::LeadBelow, flag(below.into_iter().any(|j| page.features[j].words >= LEAD_WORDS && prose(j))));
     if !own.is_empty() {
         let next: FxHashSet<String> = (i + 1..(i + 1 + NEXT_WORDS_BLOCKS).min(n))
